@@ -1,0 +1,8 @@
+import { mount } from 'svelte';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './theme.css';
+import App from './App.svelte';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('wall: #app element missing from index.html');
+mount(App, { target });
