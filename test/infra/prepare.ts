@@ -3,6 +3,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CHROMIUM_PATH } from './chromium.ts';
+import { ensureKafkaJars } from './kafkaJars.ts';
 
 const DEBIAN_PACKAGES = ['chromium', 'fonts-noto-cjk', 'libegl1', 'libgl1-mesa-dri'];
 
@@ -33,3 +34,8 @@ if (missing.length > 0) installDebianPackages(missing);
 if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium still missing at ${CHROMIUM_PATH}`);
 const version = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 console.log(`prepare: ${version}, CJK fonts and Mesa EGL present`);
+
+if (!process.env.KAFKA_BROKERS) {
+  ensureKafkaJars();
+  console.log('prepare: Apache Kafka jars cached for the test broker');
+}
