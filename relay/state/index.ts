@@ -1,0 +1,50 @@
+// The relay's state: today's figures built from accepted events. Pure logic, no I/O, no timers,
+// no clock reads — every call that needs the time takes `now` (epoch ms) from the caller.
+//
+// The state is ONE MUTABLE OBJECT, updated in place (the relay applies >20,000 events/s on one
+// core, so nothing is copied per event). Only the relay's own loop should hold it.
+//
+//   const state = createState(packIndex, Date.now(), { timeZone: 'Asia/Shanghai' });
+//   applyEvent(state, event, Date.now())       // → 'applied' | 'duplicate' | 'too_old'
+//   recordRejected(state, reason, Date.now())  // the ingest edge's rejects, by reason
+//   takeDelta(state, Date.now())               // once per broadcast tick → Delta (seq, prevSeq)
+//   snapshot(state, Date.now())                // on connect and for GET /api/state → Snapshot
+//   advanceClock(state, Date.now())            // optional: each of the above does it first
+//
+// - Events must have passed validateEvent against the same pack. De-duplication by id is done
+//   here, within a bounded window (the last `dedupCapacity` to 2× that many ids).
+// - Days are local to `timeZone`; midnight moves today's figures to yesterday. An event counts
+//   to the day of its own `ts`: today, yesterday (late arrival), or not at all if older
+//   (still remembered for de-duplication). See applyEvent.ts.
+// - Rejects are kept in the state (recordRejected) so /api/state and deltas carry them; they
+//   count per local day, like everything else rebuilt from Kafka on restart.
+// - Send every wall a snapshot on connect, then every delta. A wall applies them with
+//   applyDelta (relay/state/applyDelta.ts, browser-safe); it returns null on a gap in seq,
+//   and the wall then asks for a new snapshot. A snapshot may be taken at any time between
+//   ticks; the next delta still brings it exactly up to date.
+// - `now` never goes backwards inside the state: an earlier value is treated as the latest seen.
+// - Memory is bounded by the configuration (StateConfig), whatever the rate or the uptime.
+export { applyEvent, recordRejected, type ApplyOutcome } from './applyEvent.ts';
+export { applyDelta } from './applyDelta.ts';
+export { DEFAULT_STATE_CONFIG, type StateConfig, type StateOptions } from './config.ts';
+export { takeDelta } from './delta.ts';
+export { advanceClock } from './rollover.ts';
+export { snapshot } from './snapshot.ts';
+export { createState, type RelayState } from './state.ts';
+export {
+  HEAT_LEVELS_PER_DOUBLING,
+  OPEN_AGE_BAND_EDGES_MS,
+  heatWeightOfLevel,
+  type AlertLevel,
+  type ClosureView,
+  type DayDelta,
+  type DayView,
+  type Delta,
+  type FeedItem,
+  type Freshness,
+  type HeatChange,
+  type HeatView,
+  type OpenView,
+  type RollupView,
+  type Snapshot,
+} from './view.ts';
