@@ -37,7 +37,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
-          globalSetup: ['test/infra/wallGlobalSetup.ts'],
+          // Browser tests drive the wall through a relay fed from a real broker.
+          globalSetup: ['test/infra/kafkaGlobalSetup.ts', 'test/infra/wallGlobalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

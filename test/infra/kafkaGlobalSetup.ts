@@ -9,10 +9,9 @@ import { freePort } from './ports.ts';
 import { KAFKA_CACHE_DIR, ensureKafkaJars } from './kafkaJars.ts';
 
 const EXTERNAL_WAIT_MS = 15_000;
-// Kept after the run (the data dir is not), for reading when a test failed.
-const LOG_FILE = join(KAFKA_CACHE_DIR, 'integration-broker.log');
-
-export default async function setup({ provide }: TestProject) {
+export default async function setup({ provide, name }: TestProject) {
+  // Kept after the run (the data dir is not), for reading when a test failed; one per project.
+  const LOG_FILE = join(KAFKA_CACHE_DIR, `${name}-broker.log`);
   const external = process.env.KAFKA_BROKERS?.trim();
   if (external) {
     await waitUntilServing(external, EXTERNAL_WAIT_MS);
