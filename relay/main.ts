@@ -1,28 +1,45 @@
-// Entry point: serves the built wall. Ingest, state and broadcast join here as they land.
-import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
-import { createHttpApp } from './http/app.ts';
-import { log } from './log.ts';
+// Entry point: configuration from the environment and flags, then the relay. Bad settings exit
+// with status 2 and one line; a relay that cannot start (Kafka unreachable, port taken) with 1.
+import { CommanderError, ConfigError, parseConfig, type RelayConfig } from './config.ts';
+import { log, setLogLevel } from './log.ts';
+import { startRelay } from './relay.ts';
 
-const wallDir = fileURLToPath(new URL('../dist/wall', import.meta.url));
-const port = parsePort(process.env.PORT ?? '8080');
-
-if (!existsSync(wallDir)) fail(`the wall is not built: ${wallDir} is missing (run npm run build)`);
-
-const server = createHttpApp({ wallDir }).listen(port, () => {
-  log.info({ port }, 'listening');
-  // One human line even when logs are quiet, so `npm start` says where to look.
-  console.log(`石泉 wall: http://localhost:${port}`);
-});
-server.on('error', (err) => fail(`cannot listen on port ${port}: ${err.message}`));
-
-function parsePort(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 65535) fail(`PORT must be an integer 1–65535, got "${text}"`);
-  return n;
+function fail(message: string, status: number): never {
+  console.error(`relay: ${message.split('\n', 1)[0]}`);
+  process.exit(status);
 }
 
-function fail(message: string): never {
-  console.error(`relay: ${message}`);
-  process.exit(2);
+function readConfig(): RelayConfig {
+  try {
+    return parseConfig(process.argv.slice(2), process.env);
+  } catch (error) {
+    // Commander has printed its own line (or the help) already.
+    if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
+    if (error instanceof ConfigError) fail(error.message, 2);
+    throw error;
+  }
+}
+
+const config = readConfig();
+setLogLevel(config.logLevel);
+
+const relay = await startRelay(config).catch((error: unknown) =>
+  fail(`cannot start: ${error instanceof Error ? error.message : String(error)}`, 1),
+);
+// One human line even when logs are quiet, so `npm start` says where to look.
+const feed = config.kafkaBrokers ? `Kafka ${config.kafkaBrokers.join(',')}` : `embedded replay at ${config.replaySpeed}×`;
+console.log(`石泉 wall: http://localhost:${relay.port} (${feed})`);
+if (!relay.servesWall) console.error(`relay: the wall is not built (${config.wallDir} is missing); run npm run build — serving the API only`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    relay.close().then(
+      () => process.exit(0),
+      (error: unknown) => fail(`stopping failed: ${String(error)}`, 1),
+    );
+  });
 }

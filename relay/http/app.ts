@@ -1,19 +1,20 @@
-// The relay's HTTP surface: the built wall as static files, plus health endpoints.
-import express from 'express';
+// The relay's HTTP app: security headers on everything, the relay's endpoints, and the built
+// wall as static files. Without routes it serves the wall alone (browser tests of the page).
+import express, { type Router } from 'express';
 import { securityHeaders } from './securityHeaders.ts';
 
 export interface HttpAppOptions {
-  /** Directory of the built wall (vite build output). */
-  wallDir: string;
+  /** Directory of the built wall (vite build output); null serves no wall. */
+  wallDir: string | null;
+  /** The relay's endpoints (relayRoutes). */
+  routes?: Router;
 }
 
-export function createHttpApp({ wallDir }: HttpAppOptions) {
+export function createHttpApp({ wallDir, routes }: HttpAppOptions) {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.use(express.static(wallDir, { index: 'index.html', maxAge: 0 }));
+  if (routes) app.use(routes);
+  if (wallDir !== null) app.use(express.static(wallDir, { index: 'index.html', maxAge: 0 }));
   return app;
 }

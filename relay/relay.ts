@@ -1,0 +1,164 @@
+// The relay assembled: geography pack → state; Kafka (or the embedded bus with its historical
+// replay) → ingest → state; a fixed tick → deltas to walls over Socket.IO; HTTP for the wall,
+// probes, metrics and the state as JSON. main.ts runs it; tests start it in-process.
+import { Kafka } from 'kafkajs';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createCompoundLocator } from '../geo/compoundLocator.ts';
+import { loadPack } from '../geo/loadPack.ts';
+import { buildPackIndex } from '../geo/packIndex.ts';
+import type { GeoPack } from '../geo/schema.ts';
+import { createLatencySample } from './broadcast/latencySample.ts';
+import { startTickLoop } from './broadcast/tickLoop.ts';
+import { createWallServer } from './broadcast/wallServer.ts';
+import { createBusDeadLetters, createBusSource } from './bus/busSource.ts';
+import { startHistoricalReplay, type HistoricalReplay } from './bus/historicalReplay.ts';
+import { createInProcessBus } from './bus/inProcessBus.ts';
+import type { RelayConfig } from './config.ts';
+import { SOURCES, topicNames } from './contract/index.ts';
+import { createHttpApp } from './http/app.ts';
+import { relayRoutes } from './http/relayRoutes.ts';
+import type { DeadLetterSink } from './ingest/deadLetter.ts';
+import { ensureTopics } from './ingest/ensureTopics.ts';
+import { createIngest } from './ingest/ingestRecords.ts';
+import { createKafkaDeadLetters } from './ingest/kafkaDeadLetters.ts';
+import { kafkaLogCreator, kafkaLogLevel } from './ingest/kafkaLogger.ts';
+import { createKafkaSource } from './ingest/kafkaSource.ts';
+import type { EventSource } from './ingest/record.ts';
+import { log } from './log.ts';
+import { createRelayMetrics, type RelayMetrics } from './metrics.ts';
+import { createState, snapshot, type Snapshot } from './state/index.ts';
+
+export interface RunningRelay {
+  /** The port HTTP and Socket.IO listen on (the configured one, or the one picked for 0). */
+  port: number;
+  /** False when the wall's directory was missing: the relay serves its API only. */
+  servesWall: boolean;
+  /** Resolves once the rebuild from Kafka has caught up (at once on the embedded bus). */
+  caughtUp: Promise<void>;
+  isReady(): boolean;
+  snapshot(): Snapshot;
+  metrics: RelayMetrics;
+  close(): Promise<void>;
+}
+
+/** Sampled timestamps per tick for the latency histogram. */
+const LATENCY_SAMPLE = 4_096;
+
+interface Feed {
+  source: EventSource;
+  deadLetters: DeadLetterSink;
+  /** Starts whatever produces the events (the embedded replay); Kafka needs nothing. */
+  startProducing(timeOfDayMs: number): HistoricalReplay | null;
+}
+
+async function kafkaFeed(brokers: string[], config: RelayConfig, readFrom: number, metrics: RelayMetrics): Promise<Feed> {
+  const kafka = new Kafka({
+    clientId: 'shiquan-relay',
+    brokers,
+    logLevel: kafkaLogLevel(config.logLevel),
+    logCreator: kafkaLogCreator,
+  });
+  const topics = topicNames(config.topicPrefix);
+  const sourceTopics = SOURCES.map((source) => topics[source]);
+  await ensureTopics(kafka, [...sourceTopics, topics.deadletter]);
+  return {
+    source: createKafkaSource({ kafka, topics: sourceTopics, readFrom, metrics }),
+    deadLetters: await createKafkaDeadLetters({ kafka, topic: topics.deadletter, metrics }),
+    startProducing: () => null,
+  };
+}
+
+function embeddedFeed(config: RelayConfig, metrics: RelayMetrics, pack: GeoPack): Feed {
+  const bus = createInProcessBus();
+  const topics = topicNames(config.topicPrefix);
+  return {
+    source: createBusSource(bus, SOURCES.map((source) => topics[source])),
+    deadLetters: createBusDeadLetters(bus, topics.deadletter, metrics),
+    startProducing: (timeOfDayMs) =>
+      startHistoricalReplay({ bus, topicPrefix: config.topicPrefix, speed: config.replaySpeed, pack, timeOfDayMs }),
+  };
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
+  const now = Date.now;
+  const pack = await loadPack();
+  const index = buildPackIndex(pack);
+  const locator = createCompoundLocator(pack.compounds.features);
+  const state = createState(index, now(), { timeZone: config.timeZone });
+  const metrics = createRelayMetrics();
+  const current = () => snapshot(state, now());
+
+  // Yesterday's midnight, not today's: the wall compares today with yesterday, and after a
+  // restart those figures must be as complete as today's.
+  const readFrom = state.yesterday.day.start;
+  const feed = config.kafkaBrokers
+    ? await kafkaFeed(config.kafkaBrokers, config, readFrom, metrics)
+    : embeddedFeed(config, metrics, pack);
+
+  let ready = false;
+  metrics.ready.set(0);
+  const latency = createLatencySample(LATENCY_SAMPLE);
+  const ingest = createIngest({
+    state,
+    topicPrefix: config.topicPrefix,
+    lookup: { hasCompound: (id) => index.compounds.has(id), locate: (lng, lat) => locator.locate(lng, lat) },
+    deadLetters: feed.deadLetters,
+    metrics,
+    // Rebuilt events are hours old: only live ones say anything about latency.
+    onApplied: (timestamp) => ready && latency.add(timestamp),
+    now,
+  });
+
+  const servesWall = existsSync(config.wallDir);
+  if (!servesWall) log.warn({ wallDir: config.wallDir }, 'the wall is not built; serving the API only');
+  const isReady = () => ready;
+  const routes = relayRoutes({ isReady, snapshot: current, registry: metrics.registry });
+  const httpServer = createServer(createHttpApp({ wallDir: servesWall ? config.wallDir : null, routes }));
+  const walls = createWallServer({ httpServer, token: config.wallToken, snapshot: current, metrics });
+  const port = await listen(httpServer, config.port);
+
+  void feed.source.caughtUp.then(() => {
+    ready = true;
+    metrics.ready.set(1);
+  });
+  try {
+    await feed.source.start(ingest);
+  } catch (error) {
+    httpServer.closeAllConnections();
+    await walls.close();
+    await feed.deadLetters.close();
+    throw error;
+  }
+  const ticks = startTickLoop({ hz: config.tickHz, state, walls, latency, metrics, now });
+  const producer = feed.startProducing(now() - state.today.day.start);
+  log.info({ port, kafka: config.kafkaBrokers ?? 'embedded bus', readFrom: new Date(readFrom).toISOString() }, 'relay started');
+
+  return {
+    port,
+    servesWall,
+    caughtUp: feed.source.caughtUp,
+    isReady,
+    snapshot: current,
+    metrics,
+    async close() {
+      ticks.stop();
+      await producer?.stop();
+      await feed.source.stop();
+      await feed.deadLetters.close();
+      httpServer.closeAllConnections();
+      await walls.close();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../../relay/config.ts';
+
+const configError = (argv: string[], env: Record<string, string>) => {
+  try {
+    parseConfig(argv, env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('relay configuration', () => {
+  it('defaults to the embedded demo on port 8080 at 4 Hz in Shanghai time', () => {
+    expect(parseConfig([], {})).toMatchObject({
+      port: 8080,
+      kafkaBrokers: null,
+      topicPrefix: 'shiquan',
+      tickHz: 4,
+      timeZone: 'Asia/Shanghai',
+      wallToken: null,
+      replaySpeed: 60,
+      logLevel: 'warn',
+    });
+  });
+
+  it('reads the environment and lets flags override it', () => {
+    const config = parseConfig(['--port', '9000', '--tick-hz', '10'], {
+      PORT: '8081',
+      KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9092',
+      TOPIC_PREFIX: 'test.shiquan',
+      WALL_TOKEN: 'correct-horse',
+      TIME_ZONE: 'Europe/Berlin',
+      REPLAY_SPEED: '600',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({
+      port: 9000,
+      tickHz: 10,
+      kafkaBrokers: ['kafka-1:9092', 'kafka-2:9092'],
+      topicPrefix: 'test.shiquan',
+      wallToken: 'correct-horse',
+      timeZone: 'Europe/Berlin',
+      replaySpeed: 600,
+      logLevel: 'debug',
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(parseConfig([], { KAFKA_BROKERS: '', WALL_TOKEN: '' })).toMatchObject({ kafkaBrokers: null, wallToken: null });
+  });
+
+  it.each([
+    [{ PORT: 'http' }, 'PORT (--port) must be an integer 1–65535, got "http"'],
+    [{ PORT: '65536' }, 'PORT (--port) must be an integer 1–65535, got "65536"'],
+    [{ PORT: '80.5' }, 'PORT (--port) must be an integer 1–65535, got "80.5"'],
+    [{ TICK_HZ: '0' }, 'TICK_HZ (--tick-hz) must be a number from 0.1 to 60, got "0"'],
+    [{ TICK_HZ: '-4' }, 'TICK_HZ (--tick-hz) must be a number from 0.1 to 60, got "-4"'],
+    [{ TIME_ZONE: 'Shanghai' }, 'TIME_ZONE (--time-zone) must be an IANA time zone such as Asia/Shanghai, got "Shanghai"'],
+    [{ KAFKA_BROKERS: 'localhost' }, 'KAFKA_BROKERS (--kafka-brokers) must be a list of host:port, comma-separated, got "localhost"'],
+    [{ TOPIC_PREFIX: 'shi quan' }, `TOPIC_PREFIX (--topic-prefix) must be letters, digits, '.', '_' or '-' (Kafka's topic characters), got "shi quan"`],
+    [{ REPLAY_SPEED: 'fast' }, 'REPLAY_SPEED (--replay-speed) must be a number above 0, at most 1000000, got "fast"'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL (--log-level) must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"'],
+  ])('refuses %o with one line naming the setting', (env, message) => {
+    const error = configError([], env);
+    expect(error).toBe(message);
+    expect(error).not.toContain('\n');
+  });
+
+  it('names a bad flag value the same way', () => {
+    expect(configError(['--port', '0'], {})).toBe('PORT (--port) must be an integer 1–65535, got "0"');
+  });
+
+  it('refuses a short wall token without echoing it', () => {
+    const error = configError([], { WALL_TOKEN: 'secret' });
+    expect(error).toBe('WALL_TOKEN (--wall-token) must be at least 8 characters');
+    expect(error).not.toContain('secret');
+  });
+});
