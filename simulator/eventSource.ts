@@ -6,6 +6,7 @@ import { dayOf, formatDay, localClock, parseDay, parseUtcOffset } from './genera
 import type { SimCompound } from './generate/compounds.ts';
 import { historicalEvents } from './generate/historical.ts';
 import { loadEvents } from './generate/load.ts';
+import { scheduledCount } from './generate/loadSchedule.ts';
 import { UsageError, type Flags } from './flags.ts';
 import { peakFactor } from './profile/checks.ts';
 import { MAX_RATE, type HistoricalProfile, type LoadProfile, type Profile } from './profile/schema.ts';
@@ -18,6 +19,14 @@ export interface EventSourceContext {
   compounds: readonly SimCompound[];
   /** Wall-clock ms; a load run starts now unless --from says otherwise. */
   now: number;
+}
+
+/** A profile's events, and what the run needs to know about them beforehand. */
+export interface ProfileEvents {
+  events: Iterable<ProducerEvent>;
+  type: Profile['type'];
+  /** How many events the run will send, when that is known before it starts. */
+  expected: number | null;
 }
 
 function sourcesOf(context: EventSourceContext, available: readonly Source[]): Source[] {
@@ -38,7 +47,7 @@ function historicalDay(text: string, flag: '--from' | '--to', profile: Historica
   return day;
 }
 
-function historicalSource(context: EventSourceContext, profile: HistoricalProfile): Iterable<ProducerEvent> {
+function historicalSource(context: EventSourceContext, profile: HistoricalProfile): ProfileEvents {
   const { flags } = context;
   if (flags.rate !== undefined) throw new UsageError('--rate applies to load profiles, not to a historical one');
   if (flags.durationMs !== undefined) throw new UsageError('--duration applies to load profiles; use --from/--to here');
@@ -46,7 +55,8 @@ function historicalSource(context: EventSourceContext, profile: HistoricalProfil
   const toDay = historicalDay(flags.to ?? profile.window.to, '--to', profile);
   if (fromDay > toDay) throw new UsageError(`--from ${formatDay(fromDay)} is after --to ${formatDay(toDay)}`);
   const sources = sourcesOf(context, SOURCES.filter((source) => profile[source] !== undefined));
-  return historicalEvents({ profile, compounds: context.compounds, seed: flags.seed, sources, fromDay, toDay });
+  const events = historicalEvents({ profile, compounds: context.compounds, seed: flags.seed, sources, fromDay, toDay });
+  return { events, type: 'historical', expected: null };
 }
 
 /** A load run's start: an ISO time with offset, epoch ms, or a date (local midnight). */
@@ -60,7 +70,7 @@ function loadStart(text: string, profile: LoadProfile): number {
   return ms;
 }
 
-function loadSource(context: EventSourceContext, profile: LoadProfile): Iterable<ProducerEvent> {
+function loadSource(context: EventSourceContext, profile: LoadProfile): ProfileEvents {
   const { flags } = context;
   if (flags.to !== undefined) throw new UsageError('--to applies to historical profiles; a load run lasts --duration');
   const rate = flags.rate ?? profile.rate.default;
@@ -70,18 +80,20 @@ function loadSource(context: EventSourceContext, profile: LoadProfile): Iterable
     throw new UsageError(`--rate ${rate} peaks at ${peak} events/s in the profile's phases; at most ${MAX_RATE} (use --rate ≤ ${highest})`);
   }
   const sources = sourcesOf(context, SOURCES);
-  return loadEvents({
+  const durationMs = flags.durationMs ?? profile.duration.defaultSeconds * 1000;
+  const events = loadEvents({
     profile,
     compounds: context.compounds,
     seed: flags.seed,
     sources,
     rate,
-    durationMs: flags.durationMs ?? profile.duration.defaultSeconds * 1000,
+    durationMs,
     startMs: flags.from !== undefined ? loadStart(flags.from, profile) : context.now,
   });
+  return { events, type: 'load', expected: scheduledCount(profile.phases, rate, durationMs) };
 }
 
-export function eventSource(context: EventSourceContext): Iterable<ProducerEvent> {
+export function eventSource(context: EventSourceContext): ProfileEvents {
   const { profile } = context;
   return profile.type === 'historical' ? historicalSource(context, profile) : loadSource(context, profile);
 }

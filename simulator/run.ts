@@ -18,6 +18,8 @@ export interface RunInput {
   speed: Speed;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Called as each batch is handed to the target, with the time: progress, rates, latency. */
+  onSent?: (events: readonly ProducerEvent[], at: number) => void;
 }
 
 export interface RunResult {
@@ -50,6 +52,7 @@ export async function runSimulation(input: RunInput): Promise<RunResult> {
     if (batch.length === 0) return;
     const sending = batch;
     batch = [];
+    input.onSent?.(sending, now());
     await target.send(sending);
   }
 

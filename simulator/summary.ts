@@ -1,18 +1,48 @@
-// The one line a run prints on stderr when it ends.
+// The lines a run prints on stderr when it ends: what was sent; with a relay, what it counted
+// and the latencies the probe walls saw; then each threshold's verdict.
 import { SOURCES } from '../relay/contract/index.ts';
-import type { RunResult } from './run.ts';
+import type { RunReport } from './report/reportData.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** e.g. `simulate: 54,542 events to out.ndjson in 1.2 s (45,118/s, historical timestamps): sensor 49,… (23,… closed), alarm110 …` */
-export function formatSummary(result: RunResult, targetName: string): string {
-  const { truth, elapsedMs, timestamps } = result;
-  const seconds = elapsedMs / 1000;
-  const rate = seconds > 0 ? Math.round(truth.events / seconds) : truth.events;
-  const sources = SOURCES.filter((source) => truth.bySource[source].events > 0).map((source) => {
-    const { events, closed } = truth.bySource[source];
+function sentLine(report: RunReport): string {
+  const { sent } = report;
+  const sources = SOURCES.filter((source) => sent.bySource[source].events > 0).map((source) => {
+    const { events, closed } = sent.bySource[source];
     return `${source} ${count(events)}${closed > 0 ? ` (${count(closed)} closed)` : ''}`;
   });
-  const head = `simulate: ${count(truth.events)} events to ${targetName} in ${seconds.toFixed(1)} s (${count(rate)}/s, ${timestamps} timestamps)`;
+  const seconds = (sent.elapsedMs / 1000).toFixed(1);
+  const head = `simulate: ${count(sent.events)} events to ${report.target} in ${seconds} s (${count(sent.averageRate)}/s, ${report.timeMode.timestamps} timestamps)`;
   return sources.length > 0 ? `${head}: ${sources.join(', ')}` : head;
+}
+
+function deliveryLine(delivery: NonNullable<RunReport['delivery']>): string {
+  const settled = `${delivery.settle.outcome} after ${(delivery.settle.waitedMs / 1000).toFixed(1)} s`;
+  if ('unavailable' in delivery) return `simulate: relay ${delivery.relayUrl}: ${delivery.unavailable} (settle: ${settled})`;
+  const { total } = delivery;
+  return `simulate: relay ${delivery.relayUrl} counted ${count(total.delivered)} of ${count(total.sent)} events (loss ${count(total.loss)}, dup ${count(total.dup)}; settle: ${settled})`;
+}
+
+function latencyLine(report: RunReport): string | null {
+  if (!report.latency) return null;
+  const walls = `${report.probes.length} probe wall${report.probes.length === 1 ? '' : 's'}`;
+  const gaps = report.probes.reduce((sum, probe) => sum + probe.gaps, 0);
+  const rates = report.probes.flatMap((probe) => (probe.meanDeltasPerSecond === null ? [] : [probe.meanDeltasPerSecond.toFixed(1)]));
+  const deltas = `${rates.length > 0 ? `${rates.join('/')} deltas/s` : 'deltas/s not measured'}, ${count(gaps)} seq gaps`;
+  const o = report.latency.overall;
+  if (!o) return `simulate: latency: no event seen delivered by ${walls} (${deltas})`;
+  return `simulate: latency p50 ${count(o.p50)} ms, p95 ${count(o.p95)} ms, p99 ${count(o.p99)} ms, max ${count(o.max)} ms by ordinal over ${walls} (${deltas})`;
+}
+
+export function summaryLines(report: RunReport): string[] {
+  const lines = [sentLine(report)];
+  if (report.delivery) lines.push(deliveryLine(report.delivery));
+  const latency = latencyLine(report);
+  if (latency) lines.push(latency);
+  for (const result of report.thresholds) {
+    const value = result.value === null ? 'not measured' : count(result.value);
+    lines.push(`simulate: threshold ${result.expression} ${result.ok ? 'passed' : 'FAILED'} (${value})`);
+  }
+  return lines;
 }

@@ -24,3 +24,14 @@ export function* scheduleOffsets(phases: readonly LoadPhase[], ratePerSecond: nu
     eventsBefore += events;
   }
 }
+
+/** How many events scheduleOffsets yields for the same arguments (for progress, not pacing). */
+export function scheduledCount(phases: readonly LoadPhase[], ratePerSecond: number, durationMs: number): number {
+  const shareSum = phases.reduce((sum, phase) => sum + phase.share, 0);
+  let events = 0;
+  for (const phase of phases) {
+    const length = (durationMs * phase.share) / shareSum;
+    events += (((phase.fromRate + phase.toRate) * ratePerSecond) / 2000) * length;
+  }
+  return Math.ceil(events);
+}

@@ -38,13 +38,26 @@ describe('the simulate command line', () => {
   it('prints help with every option and exits 0', () => {
     const run = simulate('--help');
     expect(run.status).toBe(0);
-    for (const flag of ['--profile', '--from', '--to', '--sources', '--speed', '--seed', '--rate', '--duration', '--out', '--in']) {
+    const flags = ['--profile', '--from', '--to', '--sources', '--speed', '--seed', '--rate', '--duration', '--out', '--in'];
+    for (const flag of [...flags, '--brokers', '--topic-prefix', '--relay', '--probes', '--wall-token', '--threshold', '--report', '--html']) {
       expect(run.stdout).toContain(flag);
     }
   }, 30_000);
 
   it.each([
-    [['--profile', 'historical'], 'simulate: no target: give --out FILE (or --out - for stdout)'],
+    [['--profile', 'historical'], 'simulate: no target: give --out FILE (or --out - for stdout), or --brokers host:port'],
+    [['--out', '-', '--brokers', '127.0.0.1:9092'], 'simulate: --out and --brokers are two targets: give one of them'],
+    [['--brokers', 'localhost'], 'simulate: --brokers must be host:port[,host:port…], got "localhost"'],
+    [['--topic-prefix', 'test', '--out', '-'], 'simulate: --topic-prefix applies to the Kafka target: give --brokers too'],
+    [['--brokers', 'k:9092', '--topic-prefix', 'a b'], 'simulate: --topic-prefix: invalid topic prefix "a b": use letters, digits, \'.\', \'_\' or \'-\''],
+    [['--relay', 'http://r:8080', '--out', '-'], 'simulate: --relay measures a relay that reads Kafka: give --brokers instead of --out'],
+    [['--relay', 'r:8080', '--brokers', 'k:9092'], 'simulate: --relay must be the relay\'s http:// or https:// URL, got "r:8080"'],
+    [['--probes', '3', '--brokers', 'k:9092'], 'simulate: --probes applies to probe walls: give --relay URL too'],
+    [['--relay', 'http://r:8080', '--probes', 'two', '--brokers', 'k:9092'], 'simulate: --probes must be an integer from 0 to 50, got "two"'],
+    [['--threshold', 'p99<<500', '--out', '-'], 'simulate: --threshold "p99<<500": expected METRIC OP NUMBER such as p99<500, loss==0 or rate>=1900 (OP: < <= > >= ==)'],
+    [['--threshold', 'loss==0', '--out', '-'], 'simulate: --threshold "loss==0" needs a relay to measure: give --relay URL'],
+    [['--threshold', 'p99<500', '--relay', 'http://r:8080', '--probes', '0', '--brokers', 'k:9092'], 'simulate: --threshold "p99<500" needs probe walls, but --probes is 0'],
+    [['--report', '', '--out', '-'], 'simulate: --report needs a file name'],
     [['--sources', 'sensor,weather', '--out', '-'], 'simulate: --sources: unknown source "weather" (use sensor, camera, alarm110)'],
     [['--seed', '-3', '--out', '-'], 'simulate: --seed must be an integer from 0 to 4294967295, got "-3"'],
     [['--profile', 'load', '--rate', '0', '--out', '-'], 'simulate: --rate must be an integer from 1 to 100000 events/s, got "0"'],

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { KIND_INFO, parseEventTime, type ProducerEvent } from '../../../relay/contract/index.ts';
 import { simCompoundsFromPack } from '../../../simulator/generate/compounds.ts';
 import { loadEvents, type LoadOptions } from '../../../simulator/generate/load.ts';
-import { scheduleOffsets } from '../../../simulator/generate/loadSchedule.ts';
+import { scheduledCount, scheduleOffsets } from '../../../simulator/generate/loadSchedule.ts';
 import { readProfile } from '../../../simulator/profile/readProfile.ts';
 import type { LoadPhase, LoadProfile } from '../../../simulator/profile/schema.ts';
 import { buildGridPack } from '../geo/fixtures/gridPack.ts';
@@ -55,6 +55,13 @@ describe('load schedule', () => {
     const offsets = [...scheduleOffsets([phase(0.5, 1, 1), phase(0.5, 2, 2)], 100, 20_000)];
     expect(offsets.filter((t) => t < 10_000)).toHaveLength(1000);
     expect(offsets.filter((t) => t >= 10_000)).toHaveLength(2000);
+  });
+
+  it('knows beforehand how many events a schedule holds (for the progress bar)', async () => {
+    const { profile } = await loadOptions();
+    for (const [rate, ms] of [[2000, 60_000], [777, 5_500], [66_666, 3_000]] as const) {
+      expect(scheduledCount(profile.phases, rate, ms)).toBe([...scheduleOffsets(profile.phases, rate, ms)].length);
+    }
   });
 });
 

@@ -69,6 +69,15 @@ describe('run loop', () => {
     expect(batches.flat().map((e) => e.ts)).toEqual([WALL, WALL]);
   });
 
+  it('reports each batch as it is handed to the target, with the time', async () => {
+    const { target, batches } = recordingTarget('live');
+    const clock = fakeClock();
+    const handed: [number, number][] = [];
+    await runSimulation({ events: hourly(3), target, speed: 3600, ...clock, onSent: (events, at) => void handed.push([events.length, at]) });
+    expect(handed).toEqual([[1, WALL], [1, WALL + 1000], [1, WALL + 2000]]);
+    expect(batches).toHaveLength(3);
+  });
+
   it('takes events from an async source too', async () => {
     const { target, batches } = recordingTarget('historical');
     async function* source() {
