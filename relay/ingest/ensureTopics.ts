@@ -1,16 +1,20 @@
-// The relay's topics must exist before it reads offsets or writes dead letters. Missing ones are
-// created with the cluster's defaults (a fresh `kafka:up` broker, a new deployment); where the
-// cluster forbids that, the start fails with one line saying which topics to create.
+// Topics must exist before a relay reads offsets or writes dead letters, and before a producer
+// (the simulator) publishes. Missing ones are created with the cluster's defaults (a fresh
+// `kafka:up` broker, a new deployment); where the cluster forbids that, one line says which.
 import type { Kafka } from 'kafkajs';
-import { log } from '../log.ts';
 
-export async function ensureTopics(kafka: Kafka, topics: readonly string[]): Promise<void> {
+/** Returns the topics it had to create (none when all existed). */
+export async function ensureTopics(kafka: Kafka, topics: readonly string[], brokers: string): Promise<string[]> {
   const admin = kafka.admin();
-  await admin.connect();
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(`cannot reach Kafka at ${brokers} (${(error as Error).message})`);
+  }
   try {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((topic) => !existing.has(topic));
-    if (missing.length === 0) return;
+    if (missing.length === 0) return [];
     try {
       // -1: the cluster's default partitions and replication factor.
       await admin.createTopics({
@@ -20,7 +24,7 @@ export async function ensureTopics(kafka: Kafka, topics: readonly string[]): Pro
     } catch (error) {
       throw new Error(`topics ${missing.join(', ')} are missing and could not be created (${(error as Error).message})`);
     }
-    log.warn({ topics: missing }, 'created missing topics');
+    return missing;
   } finally {
     await admin.disconnect();
   }

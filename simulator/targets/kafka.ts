@@ -9,7 +9,7 @@ import { Buffer } from 'node:buffer';
 import { Kafka, Partitioners, logLevel, type Message, type TopicMessages } from 'kafkajs';
 import { SOURCES, sourceOfKind, topicNames, type TopicNames } from '../../relay/contract/index.ts';
 import type { EventKey } from './eventKey.ts';
-import { ensureTopics } from './kafkaTopics.ts';
+import { ensureTopics } from '../../relay/ingest/ensureTopics.ts';
 import type { Target } from './target.ts';
 
 /**
