@@ -62,7 +62,8 @@ async function kafkaFeed(brokers: string[], config: RelayConfig, readFrom: numbe
   });
   const topics = topicNames(config.topicPrefix);
   const sourceTopics = SOURCES.map((source) => topics[source]);
-  await ensureTopics(kafka, [...sourceTopics, topics.deadletter]);
+  const created = await ensureTopics(kafka, [...sourceTopics, topics.deadletter], brokers.join(','));
+  if (created.length > 0) log.warn({ topics: created }, 'created missing topics');
   return {
     source: createKafkaSource({ kafka, topics: sourceTopics, readFrom, metrics }),
     deadLetters: await createKafkaDeadLetters({ kafka, topic: topics.deadletter, metrics }),
