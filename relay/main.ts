@@ -1,5 +1,6 @@
 // Entry point: configuration from the environment and flags, then the relay. Bad settings exit
-// with status 2 and one line; a relay that cannot start (Kafka unreachable, port taken) with 1.
+// with status 2 and one line; a relay that cannot start (port taken) with 1. Kafka unreachable
+// is not a failed start: the relay serves and keeps trying (see relay.ts).
 import { CommanderError, ConfigError, parseConfig, type RelayConfig } from './config.ts';
 import { log, setLogLevel } from './log.ts';
 import { startRelay } from './relay.ts';

@@ -49,6 +49,11 @@ export function createRelayMetrics() {
       help: '1 once the rebuild from midnight has caught up, else 0.',
       registers,
     }),
+    upstreamAvailable: new Gauge({
+      name: 'relay_upstream_available',
+      help: '1 while the relay hears from Kafka (a fetch answered within the last seconds), else 0.',
+      registers,
+    }),
     walls: new Gauge({ name: 'relay_walls_connected', help: 'Walls connected now.', registers }),
     wallMessagesIgnored: new Counter({
       name: 'relay_wall_messages_ignored_total',

@@ -9,7 +9,7 @@ import { Server, type Socket } from 'socket.io';
 import { log } from '../log.ts';
 import type { RelayMetrics } from '../metrics.ts';
 import type { Delta, Snapshot } from '../state/index.ts';
-import { UNAUTHORIZED, type RelayToWallEvents, type WallToRelayEvents } from './protocol.ts';
+import { UNAUTHORIZED, type RelayToWallEvents, type UpstreamStatus, type WallToRelayEvents } from './protocol.ts';
 import { createTokenCheck } from './wallAuth.ts';
 
 export interface WallServerOptions {
@@ -18,6 +18,8 @@ export interface WallServerOptions {
   token: string | null;
   /** The state's current snapshot. */
   snapshot(): Snapshot;
+  /** Whether the relay hears from upstream now, told to each wall on connect. */
+  upstream(): UpstreamStatus;
   metrics: Pick<
     RelayMetrics,
     'walls' | 'wallMessagesIgnored' | 'wallsRefused' | 'deltasSkipped' | 'snapshotsSent' | 'wallBufferedBytes'
@@ -27,6 +29,8 @@ export interface WallServerOptions {
 export interface WallServer {
   /** This tick's delta to every free wall; walls that asked for a snapshot get one instead. */
   send(delta: Delta): void;
+  /** A change of the upstream's status, to every wall. */
+  sendUpstream(status: UpstreamStatus): void;
   close(): Promise<void>;
 }
 
@@ -45,7 +49,7 @@ const isFree = (wall: Wall) => wall.conn.transport.writable;
 /** Bytes the relay itself still holds for the wall: written but not yet taken by the kernel. */
 const bufferedBytes = (wall: Wall) => wall.conn.request.socket?.writableLength ?? 0;
 
-export function createWallServer({ httpServer, token, snapshot, metrics }: WallServerOptions): WallServer {
+export function createWallServer({ httpServer, token, snapshot, upstream, metrics }: WallServerOptions): WallServer {
   const io = new Server<WallToRelayEvents, RelayToWallEvents, Record<string, never>, WallData>(httpServer, {
     transports: ['websocket'],
     serveClient: false,
@@ -67,6 +71,7 @@ export function createWallServer({ httpServer, token, snapshot, metrics }: WallS
     log.info({ wall: wall.id, address: wall.handshake.address }, 'wall connected');
     wall.emit('snapshot', snapshot());
     metrics.snapshotsSent.inc();
+    wall.emit('upstream', upstream());
     wall.onAny((event: unknown) => {
       if (event === 'snapshot') wall.data.wantsSnapshot = true;
       else metrics.wallMessagesIgnored.inc();
@@ -101,6 +106,8 @@ export function createWallServer({ httpServer, token, snapshot, metrics }: WallS
       if (skipped > 0) metrics.deltasSkipped.inc(skipped);
       metrics.wallBufferedBytes.set(buffered);
     },
+    // Rare and tiny, so not volatile: a busy wall gets it once it reads again.
+    sendUpstream: (status) => io.emit('upstream', status),
     close: () => io.close().catch(() => undefined),
   };
 }

@@ -9,6 +9,8 @@ export function createBusSource(bus: InProcessBus, topics: readonly string[]): E
   let unsubscribe: () => void = () => undefined;
   return {
     caughtUp: Promise.resolve(),
+    // In-process: always within reach.
+    lastContact: () => Date.now(),
     async start(handler) {
       unsubscribe = bus.subscribe(topics, handler);
     },

@@ -5,6 +5,7 @@ import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { log } from '../log.ts';
 import type { RelayMetrics } from '../metrics.ts';
 import type { DeadLetter, DeadLetterSink } from './deadLetter.ts';
+import { takeBatch } from './deadLetterBatch.ts';
 
 export interface KafkaDeadLettersOptions {
   kafka: Kafka;
@@ -12,7 +13,7 @@ export interface KafkaDeadLettersOptions {
   metrics: Pick<RelayMetrics, 'deadLettered' | 'deadLetterDropped'>;
   /** Letters waiting beyond this many are dropped (and counted). */
   maxQueued?: number;
-  /** Letters per produce request. */
+  /** Letters per produce request (which is bounded in bytes too). */
   maxBatch?: number;
 }
 
@@ -25,7 +26,7 @@ export async function createKafkaDeadLetters(options: KafkaDeadLettersOptions): 
 
   async function drain(): Promise<void> {
     while (queue.length > 0) {
-      const batch = queue.splice(0, maxBatch);
+      const batch = takeBatch(queue, maxBatch);
       try {
         await producer.send({ topic, acks: -1, messages: batch.map(({ key, value }) => ({ key, value })) });
         metrics.deadLettered.inc(batch.length);

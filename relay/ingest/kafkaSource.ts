@@ -28,6 +28,10 @@ export interface KafkaSourceOptions {
 const CHUNK = 1_000;
 // Data is returned as soon as there is any; this only bounds an empty long poll.
 const IDLE_FETCH_MS = 500;
+// A restarted broker holds a group's join until the members it knew have rejoined or timed out;
+// kafkajs's default of 30 s made a relay wait that long after a broker restart. The relay's
+// group is its own (nothing committed), so being timed out costs only a rejoin and a seek.
+const SESSION_TIMEOUT_MS = 10_000;
 
 const keyOf = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 
@@ -54,11 +58,13 @@ export function createKafkaSource({ kafka, topics, readFrom, metrics }: KafkaSou
   const groupId = `shiquan-relay-${hostname()}-${process.pid}-${randomUUID()}`;
   const positions = new Map<string, number>();
   let consumer: Consumer | null = null;
+  let lastContact: number | null = null;
   let markCaughtUp: () => void = () => undefined;
   const caughtUp = new Promise<void>((resolve) => (markCaughtUp = resolve));
 
   return {
     caughtUp,
+    lastContact: () => lastContact,
 
     async start(handler: RecordHandler) {
       const admin = kafka.admin();
@@ -69,6 +75,7 @@ export function createKafkaSource({ kafka, topics, readFrom, metrics }: KafkaSou
       } finally {
         await admin.disconnect();
       }
+      lastContact = Date.now();
       for (const { topic, partition, offset } of points.starts) positions.set(keyOf(topic, partition), offset);
       const catchUp = createCatchUp(points.starts, points.targets);
       const started = Date.now();
@@ -94,6 +101,7 @@ export function createKafkaSource({ kafka, topics, readFrom, metrics }: KafkaSou
         groupId,
         // An idle fetch returns after this long; stopping waits for the one in flight.
         maxWaitTimeInMs: IDLE_FETCH_MS,
+        sessionTimeout: SESSION_TIMEOUT_MS,
         retry: { restartOnFailure: async () => true },
       });
       consumer = c;
@@ -111,6 +119,8 @@ export function createKafkaSource({ kafka, topics, readFrom, metrics }: KafkaSou
           advance(payload.topic, payload.partition, Number(payload.lastOffset) + 1, Number(payload.highWatermark));
         }
       });
+      // Every answered fetch, empty or not (an idle one returns each IDLE_FETCH_MS).
+      c.on(c.events.FETCH, () => (lastContact = Date.now()));
       c.on(c.events.CRASH, ({ payload }) => {
         log.error({ err: payload.error, restart: payload.restart }, 'Kafka consumer crashed; restarting it');
       });
@@ -136,6 +146,8 @@ export function createKafkaSource({ kafka, topics, readFrom, metrics }: KafkaSou
             const last = chunk[chunk.length - 1]!.offset;
             resolveOffset(last);
             advance(topic, partition, Number(last) + 1, highWatermark);
+            // A long rebuild batch is contact too, though no fetch answers meanwhile.
+            lastContact = Date.now();
             await heartbeat();
             await yieldToEventLoop();
           }

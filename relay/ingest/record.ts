@@ -20,5 +20,7 @@ export interface EventSource {
   start(handler: RecordHandler): Promise<void>;
   /** Resolves once everything that was in the topics at start has been delivered. */
   readonly caughtUp: Promise<void>;
+  /** When the upstream last answered (epoch ms); null if it never has. */
+  lastContact(): number | null;
   stop(): Promise<void>;
 }

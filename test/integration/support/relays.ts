@@ -20,6 +20,10 @@ export interface RelaySettings {
   prefix: string;
   tickHz?: number;
   wallToken?: string;
+  /** The built wall to serve; none unless given. */
+  wallDir?: string;
+  /** For a child relay: this port (a restarted relay where walls expect it); a free one unless given. */
+  port?: number;
 }
 
 function environment(settings: RelaySettings, port: number): Record<string, string> {
@@ -28,7 +32,7 @@ function environment(settings: RelaySettings, port: number): Record<string, stri
     KAFKA_BROKERS: settings.brokers,
     TOPIC_PREFIX: settings.prefix,
     TICK_HZ: String(settings.tickHz ?? 4),
-    WALL_DIR: NO_WALL,
+    WALL_DIR: settings.wallDir ?? NO_WALL,
     LOG_LEVEL: 'error',
     ...(settings.wallToken ? { WALL_TOKEN: settings.wallToken } : {}),
   };
@@ -58,7 +62,7 @@ export interface ChildRelay {
 
 /** A relay in a child process; resolves once its HTTP server answers. */
 export async function spawnRelay(settings: RelaySettings): Promise<ChildRelay> {
-  const port = await freePort();
+  const port = settings.port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'relay/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...environment(settings, port) },

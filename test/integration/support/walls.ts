@@ -3,7 +3,7 @@
 // snapshot), notes when each message arrived, and can stop reading its socket to play a
 // stalled screen.
 import { io, type Socket } from 'socket.io-client';
-import type { RelayToWallEvents, WallToRelayEvents } from '../../../relay/broadcast/protocol.ts';
+import type { RelayToWallEvents, UpstreamStatus, WallToRelayEvents } from '../../../relay/broadcast/protocol.ts';
 import { applyDelta, type Delta, type Snapshot } from '../../../relay/state/index.ts';
 
 type WallSocket = Socket<RelayToWallEvents, WallToRelayEvents>;
@@ -22,9 +22,20 @@ export class TestWall {
   readonly arrivals: number[] = [];
   /** The relay's time (`at`) of every delta received. */
   readonly deltaTimes: number[] = [];
+  /** The latest upstream status the relay told. */
+  upstream: UpstreamStatus | null = null;
+  /** Every upstream status told, with its arrival time (ms). */
+  readonly upstreamChanges: { at: number; available: boolean }[] = [];
+  /** Connections lost (the relay went away or closed this one). */
+  disconnects = 0;
   private awaitingSnapshot = false;
 
   constructor(readonly socket: WallSocket) {
+    socket.on('upstream', (status) => {
+      this.upstream = status;
+      this.upstreamChanges.push({ at: Date.now(), available: status.available });
+    });
+    socket.on('disconnect', () => this.disconnects++);
     socket.on('snapshot', (snapshot) => {
       this.arrivals.push(Date.now());
       this.snapshots++;
@@ -77,18 +88,25 @@ export class TestWall {
   }
 }
 
-function socketTo(url: string, token?: string): WallSocket {
+export interface WallOptions {
+  /** Reconnect by itself after losing the relay, as the real wall does (fast, for tests). */
+  reconnect?: boolean;
+}
+
+function socketTo(url: string, token?: string, { reconnect = false }: WallOptions = {}): WallSocket {
   return io(url, {
     transports: ['websocket'],
-    reconnection: false,
+    reconnection: reconnect,
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 500,
     forceNew: true,
     ...(token === undefined ? {} : { auth: { token } }),
   });
 }
 
 /** A wall connected to the relay, once its first snapshot has arrived. */
-export function connectWall(url: string, token?: string): Promise<TestWall> {
-  const wall = new TestWall(socketTo(url, token));
+export function connectWall(url: string, token?: string, options?: WallOptions): Promise<TestWall> {
+  const wall = new TestWall(socketTo(url, token, options));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no snapshot from ${url} in 10 s`)), 10_000);
     wall.socket.once('connect_error', (error) => {
