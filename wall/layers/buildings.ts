@@ -1,10 +1,9 @@
-// Extruded 3D buildings of the 80 compounds.
+// Extruded 3D buildings of the 80 compounds, coloured by their compound's alert level.
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Building, BuildingProps } from '../../geo/schema.ts';
+import { ALERT_COLORS, type CompoundLevels } from './alertLevels.ts';
 
-const BUILDING_COLOR: [number, number, number, number] = [64, 160, 220, 235];
-
-export function buildingsLayer(buildings: Building[]) {
+export function buildingsLayer(buildings: Building[], levels: CompoundLevels) {
   return new GeoJsonLayer<BuildingProps>({
     id: 'buildings',
     data: buildings,
@@ -12,7 +11,9 @@ export function buildingsLayer(buildings: Building[]) {
     wireframe: false,
     stroked: false,
     getElevation: (b) => b.properties.height,
-    getFillColor: BUILDING_COLOR,
+    getFillColor: (b) => ALERT_COLORS[levels.of(b.properties.compoundId)],
+    // The key changes only when a level does: 966 buildings are not recoloured every tick.
+    updateTriggers: { getFillColor: levels.key },
     material: { ambient: 0.45, diffuse: 0.6, shininess: 24, specularColor: [90, 140, 180] },
   });
 }

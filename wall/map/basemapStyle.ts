@@ -1,5 +1,6 @@
 // A fully local maplibre style built from the geography pack: GeoJSON sources only, no tiles,
-// glyphs or sprites, so the wall works on an intranet with no internet.
+// glyphs or sprites, so the wall works on an intranet with no internet. Outlines and labels
+// are deck.gl layers (wall/layers/), drawn over this ground.
 import type { StyleSpecification } from 'maplibre-gl';
 import type { GeoPack } from '../../geo/schema.ts';
 
@@ -11,7 +12,6 @@ const COLORS = {
   boundaryRoad: '#2a5f8c',
   elevated: '#3b7fb8',
   railway: '#5a6b7d',
-  boundaryLine: '#35d0ff',
 };
 
 export function basemapStyle(pack: GeoPack): StyleSpecification {
@@ -49,12 +49,6 @@ export function basemapStyle(pack: GeoPack): StyleSpecification {
         type: 'line',
         source: 'railway',
         paint: { 'line-color': COLORS.railway, 'line-width': 3, 'line-dasharray': [3, 2] },
-      },
-      {
-        id: 'boundary-line',
-        type: 'line',
-        source: 'boundary',
-        paint: { 'line-color': COLORS.boundaryLine, 'line-width': 3, 'line-opacity': 0.9 },
       },
     ],
   };

@@ -1,0 +1,112 @@
+// The panels at the wall's two reference sizes, full of long text (both languages, 280-character
+// notes, five-digit counts, every ranking filled): no panel, column or title bar overflows or
+// leaves the screen; Chinese is drawn with a CJK font, not tofu; notes are shown as text.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { topicNames, type Kind, type ProducerEvent } from '../../relay/contract/index.ts';
+import { launchChromium } from '../infra/chromium.ts';
+import { createTopics } from '../infra/kafkaBroker.ts';
+import { COMPOUNDS, EventProducer, eventOf, recordOf } from '../integration/support/events.ts';
+import { uniquePrefix, waitFor } from '../integration/support/relays.ts';
+import { fontsUsed, layoutProblems, openWall, shownCounts, type WallPage } from './support/wallPage.ts';
+import { WallRelay } from './support/wallRelay.ts';
+
+const brokers = inject('kafkaBrokers');
+const prefix = uniquePrefix('wall-fit');
+const topics = topicNames(prefix);
+
+const MARKUP_NOTE = '<b>不是粗体</b><img src=x onerror=alert(1)>';
+const LONG_NOTE = '楼道内电动自行车违规充电，物业已到场处置，'.repeat(12).slice(0, 280);
+// The kinds with the longest labels in either language.
+const LONG_KINDS: Kind[] = ['elderly_inactivity', 'street_vendor', 'illegal_construction', 'pickpocket', 'elderly_sos'];
+const PASSES = 12_345;
+
+function stressEvents(): ProducerEvent[] {
+  const events: ProducerEvent[] = [];
+  COMPOUNDS.slice(0, 40).forEach((compoundId, i) => {
+    for (let n = 0; n <= i % 4; n++) {
+      events.push(eventOf(LONG_KINDS[(i + n) % LONG_KINDS.length]!, { compoundId, note: LONG_NOTE }));
+    }
+  });
+  for (let i = 0; i < PASSES; i++) events.push(eventOf('face_access', { compoundId: COMPOUNDS[i % 80]! }));
+  return events;
+}
+
+describe('the panels on the wall', () => {
+  let browser: Browser;
+  let producer: EventProducer;
+  let relay: WallRelay;
+
+  beforeAll(async () => {
+    await createTopics(brokers, [topics.sensor, topics.camera, topics.alarm110], { partitions: 2 });
+    producer = await EventProducer.connect(brokers);
+    const records = stressEvents().map((event) => recordOf(prefix, event));
+    for (let i = 0; i < records.length; i += 5_000) await producer.send(records.slice(i, i + 5_000));
+    relay = await WallRelay.start({ brokers, prefix });
+    ({ browser } = await launchChromium());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await relay?.stop();
+    await producer?.close();
+  });
+
+  /** The wall at a size, with every figure of the stress events on screen. */
+  async function filledWall(width: number, height: number): Promise<WallPage> {
+    const wall = await openWall(browser, relay.url, { width, height });
+    await waitFor(
+      'the stress figures on screen',
+      async () => ((await shownCounts(wall.page, ['count-kind-face_access']))['count-kind-face_access'] === PASSES ? true : undefined),
+      90_000,
+    );
+    await wall.page.locator('[data-testid="top-compounds-row"]').nth(4).waitFor();
+    return wall;
+  }
+
+  async function switchToEnglish(wall: WallPage) {
+    await wall.page.keyboard.press('L');
+    await wall.page.waitForFunction(() => document.documentElement.lang === 'en', undefined, { timeout: 30_000 });
+  }
+
+  for (const [width, height] of [
+    [1920, 1080],
+    [7680, 2160],
+  ] as const) {
+    it(`fitEveryBoxOnA${width}x${height}WallInBothLanguages`, async () => {
+      const wall = await filledWall(width, height);
+      expect(await wall.page.locator('[data-testid^="panel-"]').count()).toBe(7);
+      expect(await layoutProblems(wall.page)).toEqual([]);
+      await switchToEnglish(wall);
+      await expect.poll(() => wall.page.locator('h1').textContent()).toContain('Shiquan');
+      expect(await layoutProblems(wall.page)).toEqual([]);
+      expect(wall.external).toEqual([]);
+      expect(wall.errors).toEqual([]);
+      await wall.page.close();
+    });
+  }
+
+  it('drawsChineseWithACjkFontNotTofu', async () => {
+    const wall = await filledWall(1920, 1080);
+    for (const selector of ['h1', '[data-testid="panel-counters"] h2', '[data-testid="top-compounds"] li .name']) {
+      const text = (await wall.page.locator(selector).first().textContent()) ?? '';
+      const han = [...text].filter((char) => /\p{Script=Han}/u.test(char)).length;
+      const fonts = await fontsUsed(wall.page, selector);
+      const cjkGlyphs = fonts.filter((f) => /CJK|Source Han|YaHei/i.test(f.familyName)).reduce((n, f) => n + f.glyphCount, 0);
+      expect(han, `Chinese characters in ${selector}`).toBeGreaterThan(1);
+      expect(cjkGlyphs, `${selector} drawn with ${JSON.stringify(fonts)}`).toBeGreaterThanOrEqual(han);
+    }
+    await wall.page.close();
+  });
+
+  it('showsMarkupInANoteAsTextNeverAsHtml', async () => {
+    const wall = await filledWall(1920, 1080);
+    // Sent last, so it is the newest item in the feed.
+    await producer.send([recordOf(prefix, eventOf('watchlist_hit', { compoundId: COMPOUNDS[41]!, note: MARKUP_NOTE }))]);
+    const item = wall.page.locator('[data-testid="feed-item"]', { hasText: '<b>不是粗体</b>' });
+    await item.waitFor({ timeout: 30_000 });
+    expect(await item.locator('b, img').count()).toBe(0);
+    expect(wall.errors).toEqual([]);
+    await wall.page.close();
+  });
+});

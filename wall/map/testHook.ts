@@ -1,0 +1,49 @@
+// What browser tests read from the running map (window.__wallTest): where a compound is on the
+// screen, which view the map was given, which beacons stand, and how many frames the map has
+// drawn (to wait for a still picture, and for frame-rate ratios).
+// Read-only: nothing here changes what the wall shows.
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { LngLat } from '../../geo/packIndex.ts';
+
+export interface WallTestHook {
+  /** CSS pixels from the map's top-left corner of a compound's label point. */
+  compoundOnScreen(compoundId: string): { x: number; y: number } | null;
+  compoundIds(): string[];
+  /** seq of the relay view the map was last given; null before the first snapshot. */
+  seq(): number | null;
+  beacons(): string[];
+  frames(): number;
+}
+
+declare global {
+  interface Window {
+    __wallTest?: WallTestHook;
+  }
+}
+
+export function exposeMapForTests(
+  map: MapLibreMap,
+  labelPoints: ReadonlyMap<string, LngLat>,
+  seq: () => number | null,
+  beacons: () => string[],
+): () => void {
+  let frames = 0;
+  const countFrame = () => frames++;
+  map.on('render', countFrame);
+  window.__wallTest = {
+    compoundOnScreen(compoundId) {
+      const point = labelPoints.get(compoundId);
+      if (!point) return null;
+      const { x, y } = map.project(point);
+      return { x, y };
+    },
+    compoundIds: () => [...labelPoints.keys()],
+    seq,
+    beacons,
+    frames: () => frames,
+  };
+  return () => {
+    map.off('render', countFrame);
+    delete window.__wallTest;
+  };
+}

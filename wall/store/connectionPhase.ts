@@ -1,0 +1,58 @@
+// What the title bar says about the data on screen. The socket's own status is not enough: a
+// connected relay whose ticks stopped, or one that ticks while no upstream system delivers, is
+// not "live" either. The relay sends a delta every tick even when nothing happened, so silence
+// on the socket is itself the signal.
+import { SOURCES, type Source } from '../../relay/contract/kinds.ts';
+import type { Freshness } from '../../relay/state/view.ts';
+
+export type ConnectionPhase =
+  | 'connecting'
+  | 'live'
+  | 'reconnecting'
+  | 'stale'
+  | 'upstream-unavailable'
+  | 'unauthorized';
+
+/** The Socket.IO connection: trying, open, lost (retrying), or refused for its token. */
+export type LinkStatus = 'connecting' | 'open' | 'closed' | 'refused';
+
+/** The least silence that counts as stale, whatever the tick rate. */
+export const STALE_MIN_MS = 5_000;
+/** Ticks that may be missed before the data counts as stale. */
+export const STALE_TICKS = 3;
+/** No source has delivered an event to the relay for this long: upstream is presumed down. */
+export const UPSTREAM_SILENT_MS = 120_000;
+
+export interface PhaseInputs {
+  link: LinkStatus;
+  /** Whether there is a view on screen (kept through reconnects). */
+  hasView: boolean;
+  /** Time since the last message from the relay; null before the first. */
+  sinceMessageMs: number | null;
+  /** The relay's tick interval as last observed; null before two deltas. */
+  tickMs: number | null;
+  freshness: Record<Source, Freshness> | null;
+  /** The relay's clock now (estimated from the last message). */
+  relayNow: number;
+}
+
+export function staleAfterMs(tickMs: number | null): number {
+  return Math.max(STALE_MIN_MS, STALE_TICKS * (tickMs ?? 0));
+}
+
+function upstreamSilent(freshness: Record<Source, Freshness>, relayNow: number): boolean {
+  return SOURCES.every((source) => {
+    const { receivedAt } = freshness[source];
+    return receivedAt === null || relayNow - receivedAt > UPSTREAM_SILENT_MS;
+  });
+}
+
+export function connectionPhase(inputs: PhaseInputs): ConnectionPhase {
+  const { link, hasView, sinceMessageMs, tickMs, freshness, relayNow } = inputs;
+  if (link === 'refused') return 'unauthorized';
+  if (link !== 'open') return hasView ? 'reconnecting' : 'connecting';
+  if (!hasView) return 'connecting';
+  if (sinceMessageMs !== null && sinceMessageMs > staleAfterMs(tickMs)) return 'stale';
+  if (freshness && upstreamSilent(freshness, relayNow)) return 'upstream-unavailable';
+  return 'live';
+}
