@@ -73,6 +73,8 @@ async function run(flags: Flags): Promise<number> {
   const plan = flags.quick ? QUICK_PLAN : FULL_PLAN;
   const startedAt = Date.now();
   const machine = describeMachine();
+  // Taken before anything is built or started: the code this run measures.
+  const revision = describeRevision();
   say(`${plan.mode} run on ${machine.cpus} × ${machine.cpuModel}, load ${machine.loadAverage.join(' ')}`);
   const results: BenchResults = { errors: {} };
   for (const group of GROUPS) if (!flags.only.includes(group)) results.errors[group] = 'not asked for (--only)';
@@ -106,7 +108,7 @@ async function run(flags: Flags): Promise<number> {
     const document = benchDocument({
       plan,
       machine: machineSeen,
-      revision: describeRevision(),
+      revision,
       kafka: kafka.description,
       startedAt,
       finishedAt: Date.now(),
