@@ -3,17 +3,16 @@
 // served by a relay fed from Kafka, with the page's own CSP in force — which must also stop a
 // script that somehow got into the page from running inline.
 import type { Browser, Page } from 'playwright-core';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../infra/chromium.ts';
 import { EventProducer, eventOf, recordOf } from '../integration/support/events.ts';
 import { getState, spawnRelay, uniquePrefix, waitFor, type ChildRelay } from '../integration/support/relays.ts';
 import { MARKUP } from './support/hostileMessages.ts';
+import { WALL_BUILD_DIR } from '../infra/wallBuildDir.ts';
 
 const brokers = inject('kafkaBrokers');
 const prefix = uniquePrefix('fault-markup');
 // Built by the project's wall global setup.
-const WALL_DIR = fileURLToPath(new URL('../../dist/wall', import.meta.url));
 const FEED_ITEMS = '[data-testid="panel-feed"] [data-testid="feed-item"]';
 
 describe('markup in a note on the wall', () => {
@@ -24,7 +23,7 @@ describe('markup in a note on the wall', () => {
   const violations: string[] = [];
 
   beforeAll(async () => {
-    relay = await spawnRelay({ brokers, prefix, wallDir: WALL_DIR, tickHz: 4 });
+    relay = await spawnRelay({ brokers, prefix, wallDir: WALL_BUILD_DIR, tickHz: 4 });
     await waitFor('the relay to be ready', async () => ((await fetch(`${relay.url}/readyz`)).ok ? true : undefined), 30_000);
     const producer = await EventProducer.connect(brokers);
     try {

@@ -4,13 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { createHttpApp } from '../../relay/http/app.ts';
+import { WALL_BUILD_DIR } from './wallBuildDir.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export default async function setup(project: TestProject) {
   const started = Date.now();
-  await build({ configFile: `${root}/vite.config.ts`, logLevel: 'warn' });
-  const server = createHttpApp({ wallDir: `${root}/dist/wall` }).listen(0, '127.0.0.1');
+  await build({ configFile: `${root}/vite.config.ts`, logLevel: 'warn', build: { outDir: WALL_BUILD_DIR } });
+  const server = createHttpApp({ wallDir: WALL_BUILD_DIR }).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   const wallUrl = `http://127.0.0.1:${port}/`;

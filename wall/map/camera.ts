@@ -3,6 +3,7 @@
 // exists; until then the moves report that nothing happened.
 import type { CameraForBoundsOptions, FlyToOptions, Map as MapLibreMap } from 'maplibre-gl';
 import type { LngLat } from '../../geo/packIndex.ts';
+import type { Keyframe } from './cameraDirector.svelte.ts';
 
 /** The whole sub-district, tilted so the buildings read as 3D. */
 export const HOME_VIEW = { padding: 40, pitch: 50, bearing: -12 } as const satisfies CameraForBoundsOptions;
@@ -49,6 +50,22 @@ export function flyToCompound(compoundId: string): boolean {
   const home = scene.map.cameraForBounds(scene.bounds, HOME_VIEW);
   if (home?.zoom === undefined) return false;
   scene.map.flyTo(compoundFlight(center, home.zoom));
+  return true;
+}
+
+/** Flies to a tour keyframe (zoom relative to the home view); false when the map is not up yet. */
+export function flyToKeyframe(keyframe: Keyframe): boolean {
+  if (!scene) return false;
+  const home = scene.map.cameraForBounds(scene.bounds, HOME_VIEW);
+  if (home?.zoom === undefined) return false;
+  scene.map.flyTo({
+    center: keyframe.center,
+    zoom: home.zoom + keyframe.zoomIn,
+    pitch: keyframe.pitch,
+    bearing: keyframe.bearing,
+    duration: keyframe.durationMs,
+    essential: true,
+  });
   return true;
 }
 

@@ -43,6 +43,11 @@ export class WallStore {
   private lastDeltaAt: number | null = null;
   private readonly sync = new ViewSync();
 
+  /** The relay's latest view, whatever the wall shows (the alarm queue follows it always). */
+  get liveView(): Snapshot | null {
+    return this.view;
+  }
+
   readonly timeZone = $derived(this.view?.timeZone ?? DEFAULT_TIME_ZONE);
   /** The relay's clock now, from the time of the last view and how long ago it came. */
   readonly relayNow = $derived(this.view ? this.view.at + Math.max(0, this.now - this.viewArrivedAt) : this.now);

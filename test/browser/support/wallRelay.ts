@@ -1,12 +1,11 @@
 // A relay for browser tests: in this process, fed from the test broker under a prefix of its
 // own, serving the wall that the browser project's global setup built. It can be stopped and
 // started again on the same port, as an operator would restart it under a running wall.
-import { fileURLToPath } from 'node:url';
 import { parseConfig, type RelayConfig } from '../../../relay/config.ts';
 import { setLogLevel } from '../../../relay/log.ts';
 import { startRelay, type RunningRelay } from '../../../relay/relay.ts';
+import { WALL_BUILD_DIR } from '../../infra/wallBuildDir.ts';
 
-const WALL_DIR = fileURLToPath(new URL('../../../dist/wall', import.meta.url));
 
 export interface WallRelaySettings {
   brokers: string;
@@ -29,7 +28,7 @@ export class WallRelay {
       KAFKA_BROKERS: settings.brokers,
       TOPIC_PREFIX: settings.prefix,
       TICK_HZ: String(settings.tickHz ?? 4),
-      WALL_DIR,
+      WALL_DIR: WALL_BUILD_DIR,
       LOG_LEVEL: 'error',
       ...(settings.wallToken ? { WALL_TOKEN: settings.wallToken } : {}),
     });

@@ -1,0 +1,70 @@
+// Who holds the map's camera. The base shot belongs to whoever runs the wall's story (home, or
+// the current tour step); an interruption (the alarm queue's fly-to) takes the camera for a
+// while and, when it ends, the base shot is flown to again. One owner at a time, so the alarm
+// queue and the tour never fight over the map, and the tour can tell it has been interrupted.
+import type { LngLat } from '../../geo/packIndex.ts';
+import { flyToCompound, flyToKeyframe, resetView } from './camera.ts';
+
+/** A camera position of a tour step; zoom is relative to the home view's zoom. */
+export interface Keyframe {
+  center: LngLat;
+  zoomIn: number;
+  pitch: number;
+  bearing: number;
+  durationMs: number;
+}
+
+export type Shot = { kind: 'home' } | { kind: 'compound'; compoundId: string } | { kind: 'keyframe'; keyframe: Keyframe };
+
+export const HOME_SHOT: Shot = { kind: 'home' };
+
+export interface Interruption {
+  /** Who interrupts (e.g. 'alarm'); shown to testers, and ends only its own interruption. */
+  by: string;
+  compoundId: string;
+}
+
+/** Moves the camera; false when the map is not up yet. */
+export type CameraMove = (shot: Shot) => boolean;
+
+export const flyTo: CameraMove = (shot) => {
+  if (shot.kind === 'home') return resetView();
+  if (shot.kind === 'compound') return flyToCompound(shot.compoundId);
+  return flyToKeyframe(shot.keyframe);
+};
+
+export class CameraDirector {
+  base = $state.raw<Shot>(HOME_SHOT);
+  interruption = $state.raw<Interruption | null>(null);
+  private readonly move: CameraMove;
+
+  constructor(move: CameraMove = flyTo) {
+    this.move = move;
+  }
+
+  get interrupted(): boolean {
+    return this.interruption !== null;
+  }
+
+  /** Sets the base shot; flies there now unless an interruption holds the camera. */
+  setBase(shot: Shot): void {
+    this.base = shot;
+    if (!this.interruption) this.move(shot);
+  }
+
+  /** Takes the camera to a compound until `resume(by)`. A later interruption replaces it. */
+  interrupt(by: string, compoundId: string): void {
+    this.interruption = { by, compoundId };
+    this.move({ kind: 'compound', compoundId });
+  }
+
+  /** Ends `by`'s interruption and flies back to the base shot; nothing if `by` holds none. */
+  resume(by: string): void {
+    if (this.interruption?.by !== by) return;
+    this.interruption = null;
+    this.move(this.base);
+  }
+}
+
+/** The wall's one director. */
+export const cameraDirector = new CameraDirector();
