@@ -1,6 +1,6 @@
 // What browser tests read from the running map (window.__wallTest): where a compound is on the
 // screen, which view the map was given, which beacons stand, and how many frames the map has
-// drawn (to wait for a still picture, and for frame-rate ratios).
+// drawn (to wait for a still picture, and for frame-rate ratios), and where the camera is.
 // Read-only: nothing here changes what the wall shows.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LngLat } from '../../geo/packIndex.ts';
@@ -13,6 +13,8 @@ export interface WallTestHook {
   seq(): number | null;
   beacons(): string[];
   frames(): number;
+  /** Where the camera is now (it moves during fly-tos). */
+  camera(): { center: [number, number]; zoom: number; pitch: number; bearing: number; moving: boolean };
 }
 
 declare global {
@@ -41,6 +43,10 @@ export function exposeMapForTests(
     seq,
     beacons,
     frames: () => frames,
+    camera: () => {
+      const { lng, lat } = map.getCenter();
+      return { center: [lng, lat], zoom: map.getZoom(), pitch: map.getPitch(), bearing: map.getBearing(), moving: map.isMoving() };
+    },
   };
   return () => {
     map.off('render', countFrame);
