@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_TOPIC_PREFIX, topicNames } from './contract/index.ts';
 import { LOG_LEVELS, type LogLevel } from './log.ts';
+import { parseBezel, parseDpr, parseGrid, parseSize } from './broadcast/wallShape.ts';
 
 export interface RelayConfig {
   port: number;
@@ -20,6 +21,11 @@ export interface RelayConfig {
   logLevel: LogLevel;
   /** The built wall (vite's output). */
   wallDir: string;
+  /** The video wall's shape, for walls whose URL does not say (see GET /api/wall-config). */
+  wallSize: string | null;
+  wallGrid: string | null;
+  wallBezel: number | null;
+  wallDpr: number | null;
 }
 
 /** A bad setting; `message` is the one line to show. */
@@ -53,6 +59,10 @@ const SETTINGS = {
   },
   logLevel: { env: 'LOG_LEVEL', flag: '--log-level', description: `${LOG_LEVELS.join('|')} (default warn)` },
   wallDir: { env: 'WALL_DIR', flag: '--wall-dir', description: 'directory of the built wall (default dist/wall)' },
+  wallSize: { env: 'WALL_SIZE', flag: '--wall-size', description: 'video wall size in CSS pixels, e.g. 7680x2160 (default: the browser window)' },
+  wallGrid: { env: 'WALL_GRID', flag: '--wall-grid', description: 'screens of the video wall, COLSxROWS, e.g. 4x2 (default 1x1)' },
+  wallBezel: { env: 'WALL_BEZEL', flag: '--wall-bezel', description: 'CSS pixels kept clear of text on each side of a seam (default 0)' },
+  wallDpr: { env: 'WALL_DPR', flag: '--wall-dpr', description: "cap on the map's device pixel ratio, 0.25–4 (default: the screen's, at most 2)" },
 } as const satisfies Record<keyof RelayConfig, Setting>;
 
 type Key = keyof typeof SETTINGS;
@@ -87,6 +97,20 @@ const numberIn = (min: number, max: number, rule: string) =>
     .transform(Number)
     .pipe(z.number().min(min, rule).max(max, rule));
 
+/** A video-wall setting, checked by the parser the wall itself uses, in its normal form. */
+function wallSetting<T, N>(parse: (text: string) => T | string, normal: (value: T) => N) {
+  return z
+    .string()
+    .transform((text, context) => {
+      const value = parse(text);
+      if (typeof value !== 'string') return normal(value);
+      context.addIssue({ code: 'custom', message: `is not valid: ${value}` });
+      return z.NEVER;
+    })
+    .nullable()
+    .default(null);
+}
+
 const schema = z.object({
   port: numberIn(1, 65535, 'must be an integer 1–65535')
     .refine(Number.isInteger, 'must be an integer 1–65535')
@@ -112,6 +136,10 @@ const schema = z.object({
   replaySpeed: numberIn(0.001, 1_000_000, 'must be a number above 0, at most 1000000').default(60),
   logLevel: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).default('warn'),
   wallDir: z.string().min(1, 'must be a directory').default(DEFAULT_WALL_DIR),
+  wallSize: wallSetting(parseSize, ({ width, height }) => `${width}x${height}`),
+  wallGrid: wallSetting(parseGrid, ({ cols, rows }) => `${cols}x${rows}`),
+  wallBezel: wallSetting(parseBezel, (bezel) => bezel),
+  wallDpr: wallSetting(parseDpr, (dpr) => dpr),
 });
 
 function readFlags(argv: readonly string[]): Partial<Record<Key, string>> {

@@ -133,7 +133,8 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   const servesWall = existsSync(config.wallDir);
   if (!servesWall) log.warn({ wallDir: config.wallDir }, 'the wall is not built; serving the API only');
   const isReady = () => ready;
-  const routes = relayRoutes({ isReady, upstream, snapshot: current, registry: metrics.registry });
+  const wallShape = { wall: config.wallSize, grid: config.wallGrid, bezel: config.wallBezel, dpr: config.wallDpr };
+  const routes = relayRoutes({ isReady, upstream, snapshot: current, registry: metrics.registry, wallShape });
   const httpServer = createServer(createHttpApp({ wallDir: servesWall ? config.wallDir : null, routes }));
   const walls = createWallServer({ httpServer, token: config.wallToken, snapshot: current, upstream, metrics });
   const port = await listen(httpServer, config.port);

@@ -1,8 +1,9 @@
 // The relay's own endpoints: liveness and readiness probes for a load balancer, Prometheus
-// metrics, and today's state as JSON.
+// metrics, today's state as JSON, and the video wall's shape for walls to lay themselves out.
 import { Router } from 'express';
 import type { Registry } from 'prom-client';
 import type { UpstreamStatus } from '../broadcast/protocol.ts';
+import type { WallShapeText } from '../broadcast/wallShape.ts';
 import type { Snapshot } from '../state/index.ts';
 
 export interface RelayRoutesOptions {
@@ -12,9 +13,11 @@ export interface RelayRoutesOptions {
   upstream(): UpstreamStatus;
   snapshot(): Snapshot;
   registry: Registry;
+  /** The video wall's shape from the relay's configuration; a wall's URL overrides it. */
+  wallShape: WallShapeText;
 }
 
-export function relayRoutes({ isReady, upstream, snapshot, registry }: RelayRoutesOptions): Router {
+export function relayRoutes({ isReady, upstream, snapshot, registry, wallShape }: RelayRoutesOptions): Router {
   const router = Router();
   // Every answer here describes this instant.
   router.use((_req, res, next) => {
@@ -31,6 +34,9 @@ export function relayRoutes({ isReady, upstream, snapshot, registry }: RelayRout
   });
   router.get('/metrics', async (_req, res) => {
     res.type(registry.contentType).send(await registry.metrics());
+  });
+  router.get('/api/wall-config', (_req, res) => {
+    res.json(wallShape);
   });
   router.get('/api/state', (_req, res) => {
     res.json(snapshot());

@@ -67,6 +67,7 @@ export function applyDelta(view: Snapshot, delta: Delta): Snapshot | null {
   if (delta.committees) next.committees = replaceById(view.committees, delta.committees);
   if (delta.areas) next.areas = replaceById(view.areas, delta.areas);
   if (delta.feed) next.feed = mergeFeed(view.feed, delta.feed, view.feedSize);
+  if (delta.alarms) next.alarms = mergeFeed(view.alarms, delta.alarms, view.alarmFeedSize);
   if (delta.heat) next.heat = { ...view.heat, grids: withHeat(view.heat.grids, delta.heat) };
   if (delta.freshness) next.freshness = { ...view.freshness, ...delta.freshness };
   return next;

@@ -10,7 +10,7 @@ import { isIncidentKind } from '../contract/kinds.ts';
 import type { RejectReason } from '../contract/reasons.ts';
 import { countClose, countEvent, type DayFigures } from './dayFigures.ts';
 import { seenBefore } from './dedup.ts';
-import { isNotable, pushFeed } from './feed.ts';
+import { isAlarm, isNotable, pushFeed } from './feed.ts';
 import { noteArrival } from './freshness.ts';
 import { addHeat, cellAt } from './heatGrid.ts';
 import { closeIncident, openIncident } from './incidents.ts';
@@ -66,7 +66,9 @@ function countOccurrence(state: RelayState, event: ShiquanEvent, figures: DayFig
     countToday(state.rollups, event.compoundId, isIncidentKind(event.kind));
   }
   heatUp(state, event, place);
-  if (isNotable(event)) pushFeed(state.feed, event, place?.name ?? event.compoundId);
+  const compoundName = place?.name ?? event.compoundId;
+  if (isNotable(event)) pushFeed(state.feed, event, compoundName);
+  if (isAlarm(event)) pushFeed(state.alarms, event, compoundName);
   if (event.status === 'open') openFrom(state, event, figures);
 }
 

@@ -12,6 +12,8 @@ export interface StateConfig {
   heatHalfLifeMs: number;
   /** Notable events kept in the feed. */
   feedSize: number;
+  /** Critical events kept in the alarm feed, so alarms reach walls when the feed overflows. */
+  alarmFeedSize: number;
   /** Most recent time-to-close durations kept per day for the median and p90. */
   closeSampleSize: number;
   /** Open incidents kept; past it the earliest-arrived one is dropped (counted as evicted). */
@@ -30,6 +32,7 @@ export const DEFAULT_STATE_CONFIG: Readonly<StateConfig> = {
   heatCells: 64,
   heatHalfLifeMs: 15 * 60_000,
   feedSize: 50,
+  alarmFeedSize: 50,
   closeSampleSize: 4096,
   maxOpenIncidents: 50_000,
   maxPendingCloses: 10_000,
@@ -40,6 +43,7 @@ const SIZE_LIMITS: Readonly<Record<Exclude<keyof StateConfig, 'timeZone'>, [numb
   heatCells: [1, 1024],
   heatHalfLifeMs: [1, 7 * 24 * 3_600_000],
   feedSize: [1, 10_000],
+  alarmFeedSize: [1, 10_000],
   closeSampleSize: [1, 1_000_000],
   maxOpenIncidents: [1, 10_000_000],
   maxPendingCloses: [1, 10_000_000],

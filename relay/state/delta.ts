@@ -8,14 +8,14 @@
 // - changed by events in both directions (open counts, compounds, heat cells hit by an event):
 //   sent whenever touched since the last tick, whatever its value;
 // - changed by time alone (heat decay, incident ages), which moves one way between events.
-// Its size is bounded by the entities (kinds, compounds, hours, heat cells, feed size), never by
+// Its size is bounded by the entities (kinds, compounds, hours, heat cells, feed sizes), never by
 // the number of events in the tick.
 import { SOURCES, type Source } from '../contract/kinds.ts';
 import { advanceClock } from './rollover.ts';
 import { rollupViews } from './rollups.ts';
 import { buildView } from './snapshot.ts';
 import type { RelayState } from './state.ts';
-import type { DayDelta, DayView, Delta, Freshness, Snapshot } from './view.ts';
+import type { DayDelta, DayView, Delta, FeedItem, Freshness, Snapshot } from './view.ts';
 
 /** Both sides are built by the same code, so equal values serialise identically. */
 function same(a: unknown, b: unknown): boolean {
@@ -119,6 +119,12 @@ function freshnessDelta(before: Snapshot, after: Snapshot): Delta['freshness'] {
   return freshness;
 }
 
+/** Feed items numbered above the newest one the last tick sent. */
+function newItems(before: readonly FeedItem[], after: readonly FeedItem[]): FeedItem[] {
+  const newest = before[0]?.no ?? 0;
+  return after.filter((item) => item.no > newest);
+}
+
 /**
  * The changes since the previous delta, taken at `now`; numbers it seq + 1 and remembers what
  * it sent. Call it once per broadcast tick and send the result to every wall, even when empty.
@@ -133,7 +139,8 @@ export function takeDelta(state: RelayState, now: number): Delta {
     yesterday: dayDelta(before.yesterday, after.yesterday, all),
     open: all || state.incidents.touched || !same(before.open, after.open) ? after.open : undefined,
     ...rollupDelta(state, all),
-    feed: after.feed.filter((item) => item.no > (before.feed[0]?.no ?? 0)),
+    feed: newItems(before.feed, after.feed),
+    alarms: newItems(before.alarms, after.alarms),
     heat: heatDelta(state, before, after),
     freshness: freshnessDelta(before, after),
   };

@@ -1,5 +1,6 @@
-// The bounded feed of notable recent events: a ring of the last N items in arrival order, each
-// numbered so a wall can tell new items from ones it already shows.
+// A bounded feed of recent events: a ring of the last N items in arrival order, each numbered so
+// a wall can tell new items from ones it already shows. The state keeps two: notable events, and
+// critical ones only (the alarm feed).
 import type { ShiquanEvent } from '../contract/event.ts';
 import type { FeedItem } from './view.ts';
 
@@ -16,6 +17,11 @@ export function createFeed(size: number): Feed {
 /** Warning and critical events go to the feed; closed follow-ups do not. */
 export function isNotable(event: ShiquanEvent): boolean {
   return event.severity !== 'info' && event.status !== 'closed';
+}
+
+/** Critical events also go to the alarm feed, which warnings cannot push them out of. */
+export function isAlarm(event: ShiquanEvent): boolean {
+  return event.severity === 'critical' && event.status !== 'closed';
 }
 
 export function pushFeed(feed: Feed, event: ShiquanEvent, compoundName: string): void {

@@ -23,6 +23,8 @@
 //   and the wall then asks for a new snapshot. A snapshot may be taken at any time between
 //   ticks; the next delta still brings it exactly up to date.
 // - `now` never goes backwards inside the state: an earlier value is treated as the latest seen.
+// - Critical events also go to a feed of their own (`alarms`, alarmFeedSize items), so that a
+//   flood of warnings never pushes an alarm out of the feed before walls have seen it.
 // - Memory is bounded by the configuration (StateConfig), whatever the rate or the uptime.
 export { applyEvent, recordRejected, type ApplyOutcome } from './applyEvent.ts';
 export { applyDelta } from './applyDelta.ts';

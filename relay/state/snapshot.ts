@@ -33,6 +33,8 @@ export function buildView(state: Omit<RelayState, 'sent'>): Snapshot {
     areas: rollupViews(rollups.areas, places.areaIds),
     feed: feedItems(state.feed),
     feedSize: config.feedSize,
+    alarms: feedItems(state.alarms),
+    alarmFeedSize: config.alarmFeedSize,
     heat: { bbox: [...bbox], cols, rows, halfLifeMs, grids },
     freshness,
   };

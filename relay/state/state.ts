@@ -26,6 +26,8 @@ export interface RelayState {
   rollups: Rollups;
   heat: Record<Source, HeatGrid>;
   feed: Feed;
+  /** Critical events only: the alarm queue's source, which no flood of warnings overflows. */
+  alarms: Feed;
   freshness: Record<Source, Freshness>;
   /** The latest `now` any call passed in; an earlier one never moves the state back. */
   now: number;
@@ -58,6 +60,7 @@ export function createState(index: PackIndex, now: number, options: StateOptions
     rollups: createRollups(places),
     heat,
     feed: createFeed(config.feedSize),
+    alarms: createFeed(config.alarmFeedSize),
     freshness: createFreshness(),
     now,
     seq: 0,

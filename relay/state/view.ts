@@ -112,9 +112,12 @@ export interface Snapshot extends DayView {
   compounds: RollupView[];
   committees: RollupView[];
   areas: RollupView[];
-  /** Newest first, at most feedSize. */
+  /** Warning and critical events, newest first, at most feedSize. */
   feed: FeedItem[];
   feedSize: number;
+  /** Critical events only (numbered on their own), newest first, at most alarmFeedSize. */
+  alarms: FeedItem[];
+  alarmFeedSize: number;
   heat: HeatView;
   freshness: Record<Source, Freshness>;
 }
@@ -136,7 +139,7 @@ export type HeatChange = { cells: number[] } | { levels: number[] };
 /**
  * What changed since the previous delta (prevSeq). Values are absolute, never increments, so
  * applying one to a snapshot taken between two ticks is still exact. Its size is bounded by the
- * number of entities (kinds, compounds, hours, heat cells, feed size), not by the event rate.
+ * number of entities (kinds, compounds, hours, heat cells, feed sizes), not by the event rate.
  */
 export interface Delta {
   seq: number;
@@ -150,6 +153,8 @@ export interface Delta {
   areas?: RollupView[];
   /** New items only, newest first. */
   feed?: FeedItem[];
+  /** New alarm items only, newest first. */
+  alarms?: FeedItem[];
   heat?: Partial<Record<Source, HeatChange>>;
   freshness?: Partial<Record<Source, Freshness>>;
 }

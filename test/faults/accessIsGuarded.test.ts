@@ -19,7 +19,7 @@ const prefix = uniquePrefix('fault-access');
 const TOKEN = 'wall-token-石泉-fault-0001';
 
 /** Readable by anyone who reaches the port, token or not. */
-const PUBLIC_ROUTES = ['/', '/index.html', '/assets/wall.js', '/healthz', '/readyz', '/metrics', '/api/state'];
+const PUBLIC_ROUTES = ['/', '/index.html', '/assets/wall.js', '/healthz', '/readyz', '/metrics', '/api/state', '/api/wall-config'];
 /** Socket.IO's path, answered by engine.io before the app: walls use the websocket transport only. */
 const SOCKET_POLLING = '/socket.io/?EIO=4&transport=polling';
 /** Everything else a client might try. */

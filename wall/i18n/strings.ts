@@ -33,6 +33,7 @@ const STRINGS = {
   stale: { zh: '数据停滞', en: 'Stale' },
   'upstream-unavailable': { zh: '上游无数据', en: 'No upstream data' },
   unauthorized: { zh: '令牌被拒', en: 'Token refused' },
+  replay: { zh: '回放', en: 'Replay' },
   attribution: {
     zh: '边界示意 · 居委会名称: Vonng/adcode (CC BY 4.0), geometry from AutoNavi/Amap · 小区与建筑为生成数据',
     en: 'Schematic boundary · committee names: Vonng/adcode (CC BY 4.0), geometry from AutoNavi/Amap · compounds and buildings synthesized',

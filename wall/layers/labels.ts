@@ -1,10 +1,13 @@
 // Names on the map: the compounds (Chinese names; the pack has no English ones) and the
 // landmarks (English when the wall is in English). Drawn with deck.gl's TextLayer from a local
 // CJK font, so no glyph server is needed, and on top of everything so no building hides them.
+// In privacy mode compound names are masked; landmarks are public places and stay.
+import type { Layer } from '@deck.gl/core';
 import { TextLayer } from '@deck.gl/layers';
 import type { GeoPack } from '../../geo/schema.ts';
 import type { LngLat } from '../../geo/packIndex.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { maskerFor, type Masker } from '../privacy/masker.ts';
 import type { RGBA } from './alertLevels.ts';
 
 export interface MapLabel {
@@ -38,12 +41,20 @@ export function mapLabels(pack: GeoPack, labelPoints: ReadonlyMap<string, LngLat
   return [...compounds, ...landmarks];
 }
 
-export function labelsLayer(labels: MapLabel[], lang: Lang, scale: number) {
+const LABELS_LAYER_ID = 'labels';
+
+export function labelText(label: MapLabel, lang: Lang, masker: Masker): string {
+  const name = lang === 'en' ? label.en : label.zh;
+  return label.kind === 'compound' ? masker.place(name) : name;
+}
+
+export function labelsLayer(labels: MapLabel[], lang: Lang, scale: number, privacy = false) {
+  const masker = maskerFor(privacy);
   return new TextLayer<MapLabel>({
-    id: 'labels',
+    id: LABELS_LAYER_ID,
     data: labels,
     getPosition: (l) => l.position,
-    getText: (l) => (lang === 'en' ? l.en : l.zh),
+    getText: (l) => labelText(l, lang, masker),
     getSize: (l) => STYLE[l.kind].size,
     getColor: (l) => STYLE[l.kind].color,
     sizeScale: scale,
@@ -62,8 +73,17 @@ export function labelsLayer(labels: MapLabel[], lang: Lang, scale: number) {
     fontSettings: { sdf: true, fontSize: 64, buffer: 8 },
     outlineWidth: 3,
     outlineColor: [4, 16, 31, 230],
-    updateTriggers: { getText: lang },
+    updateTriggers: { getText: [lang, privacy] },
     // Always readable: neither buildings nor the heatmap may hide a name.
     parameters: { depthCompare: 'always', depthWriteEnabled: false },
   });
+}
+
+/** The texts the label layer among `layers` draws, as deck.gl computes them (for tests). */
+export function drawnLabelTexts(layers: readonly Layer[]): string[] {
+  const layer = layers.find((candidate) => candidate.id === LABELS_LAYER_ID);
+  if (!(layer instanceof TextLayer)) return [];
+  const { data, getText } = (layer as TextLayer<MapLabel>).props;
+  if (!Array.isArray(data) || typeof getText !== 'function') return [];
+  return (data as MapLabel[]).map((label, index) => String(getText(label, { index, data, target: [] })));
 }

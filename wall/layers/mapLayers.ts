@@ -10,6 +10,7 @@ import { NO_LEVELS, compoundLevels, type CompoundLevels } from './alertLevels.ts
 import { buildingsLayer } from './buildings.ts';
 import { compoundsLayer } from './compounds.ts';
 import { gridsOf, heatLayer, heatPoints, type HeatPoint, type HeatSource } from './heat.ts';
+import { NO_HIGHLIGHT, highlightLayers, type MapHighlight } from './highlight.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { labelsLayer, mapLabels } from './labels.ts';
 import { NO_DOTS, liveDots, liveDotsLayer } from './liveDots.ts';
@@ -21,6 +22,10 @@ export interface MapLayerOptions {
   heatSource: HeatSource;
   /** Line widths, text and radii scale with the screen: 1 on a 1080-line screen. */
   scale: number;
+  /** Privacy mode: compound names on the map are masked. */
+  privacy?: boolean;
+  /** What a tour step points at: compounds and 片区 that glow. */
+  highlight?: MapHighlight;
 }
 
 const NO_HEAT: HeatPoint[] = [];
@@ -48,7 +53,10 @@ export function createMapLayers(pack: GeoPack, index: PackIndex, effectsLayerId:
   const buildings = memoizeLast((compoundLevels: CompoundLevels) => buildingsLayer(pack.buildings.features, compoundLevels));
   const heat = memoizeLast(heatLayer);
   const dots = memoizeLast(liveDotsLayer);
-  const text = memoizeLast((lang: Lang, scale: number) => labelsLayer(labels, lang, scale));
+  const highlights = memoizeLast((highlight: MapHighlight, scale: number) =>
+    highlightLayers(pack.compounds.features, pack.areas.features, highlight, scale),
+  );
+  const text = memoizeLast((lang: Lang, scale: number, privacy: boolean) => labelsLayer(labels, lang, scale, privacy));
   const beneath = new WeakMap<Layer, Layer>();
   const underEffects = (layer: Layer): Layer => {
     const known = beneath.get(layer);
@@ -59,7 +67,7 @@ export function createMapLayers(pack: GeoPack, index: PackIndex, effectsLayerId:
     return placed;
   };
 
-  return (view: Snapshot | null, { lang, heatSource, scale }: MapLayerOptions): Layer[] => {
+  return (view: Snapshot | null, { lang, heatSource, scale, privacy = false, highlight = NO_HIGHLIGHT }: MapLayerOptions): Layer[] => {
     const heatView = view?.heat;
     const points = heatView
       ? pointsOf(heatView.bbox, heatView.cols, heatView.rows, ...gridsOf(heatView, heatSource))
@@ -69,10 +77,11 @@ export function createMapLayers(pack: GeoPack, index: PackIndex, effectsLayerId:
       footprints(scale),
       ...outlines(scale),
       buildings(view ? levelsOf(view.compounds) : NO_LEVELS),
+      ...highlights(highlight, scale),
       heat(points.length > 0 ? points : NO_HEAT, scale),
       // An empty dot list is one constant, so ticks without live events keep this layer.
       dots(dotData, scale),
     ];
-    return [...below.map(underEffects), text(lang, scale)];
+    return [...below.map(underEffects), text(lang, scale, privacy)];
   };
 }

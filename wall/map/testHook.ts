@@ -1,6 +1,7 @@
 // What browser tests read from the running map (window.__wallTest): where a compound is on the
-// screen, which view the map was given, which beacons stand, and how many frames the map has
-// drawn (to wait for a still picture, and for frame-rate ratios), and where the camera is.
+// screen, which view the map was given, which beacons stand, which names the labels draw, how
+// many frames the map has drawn (to wait for a still picture, and for frame-rate ratios), and
+// where the camera is.
 // Read-only: nothing here changes what the wall shows.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LngLat } from '../../geo/packIndex.ts';
@@ -12,6 +13,8 @@ export interface WallTestHook {
   /** seq of the relay view the map was last given; null before the first snapshot. */
   seq(): number | null;
   beacons(): string[];
+  /** The texts of the map's labels, as drawn now. */
+  labels(): string[];
   frames(): number;
   /** Where the camera is now (it moves during fly-tos). */
   camera(): { center: [number, number]; zoom: number; pitch: number; bearing: number; moving: boolean };
@@ -23,12 +26,10 @@ declare global {
   }
 }
 
-export function exposeMapForTests(
-  map: MapLibreMap,
-  labelPoints: ReadonlyMap<string, LngLat>,
-  seq: () => number | null,
-  beacons: () => string[],
-): () => void {
+/** What the map component knows and the map itself does not. */
+export type MapComponentProbe = Pick<WallTestHook, 'seq' | 'beacons' | 'labels'>;
+
+export function exposeMapForTests(map: MapLibreMap, labelPoints: ReadonlyMap<string, LngLat>, probe: MapComponentProbe): () => void {
   let frames = 0;
   const countFrame = () => frames++;
   map.on('render', countFrame);
@@ -40,8 +41,7 @@ export function exposeMapForTests(
       return { x, y };
     },
     compoundIds: () => [...labelPoints.keys()],
-    seq,
-    beacons,
+    ...probe,
     frames: () => frames,
     camera: () => {
       const { lng, lat } = map.getCenter();

@@ -1,11 +1,14 @@
-// What testers' tools and browser tests read from the running store (window.__wallStore): the
-// main-thread time per delta and the sequence number on screen. Read-only.
+// What testers' tools, the performance readout and browser tests read from the running store
+// (window.__wallStore): the main-thread time per delta, the sequence number on screen, and how
+// often the wall fell out of step with the relay. Read-only.
 import type { DeltaTimingSummary } from './deltaTiming.ts';
+import type { SyncStats } from './viewSync.ts';
 
 export interface WallStoreProbe {
   deltaTiming(): DeltaTimingSummary;
   /** Sequence number of the view on screen; null before the first snapshot. */
   seq(): number | null;
+  sync(): SyncStats;
 }
 
 declare global {

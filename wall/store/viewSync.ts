@@ -8,10 +8,25 @@ import type { Delta, Snapshot } from '../../relay/state/view.ts';
 /** Ask again when the snapshot asked for has not come by then (the request may have been lost). */
 export const RESYNC_RETRY_MS = 3_000;
 
+/** How often the wall fell out of step, since it started (the performance readout shows them). */
+export interface SyncStats {
+  /** Gaps found in the sequence of deltas. */
+  gaps: number;
+  /** Deltas that never reached the wall: the sequence numbers the gaps skipped. */
+  dropped: number;
+  /** Snapshots that put the wall back in step after a gap. */
+  resyncs: number;
+}
+
 export class ViewSync {
   view: Snapshot | null = null;
   /** When the wall last asked for a snapshot; null while in step. */
   private askedAt: number | null = null;
+  private readonly counts: SyncStats = { gaps: 0, dropped: 0, resyncs: 0 };
+
+  get stats(): SyncStats {
+    return { ...this.counts };
+  }
 
   /** Whether deltas are being ignored until a snapshot comes. */
   get resyncing(): boolean {
@@ -19,6 +34,7 @@ export class ViewSync {
   }
 
   takeSnapshot(snapshot: Snapshot): void {
+    if (this.askedAt !== null) this.counts.resyncs++;
     this.view = snapshot;
     this.askedAt = null;
   }
@@ -36,6 +52,8 @@ export class ViewSync {
       this.view = next;
       return false;
     }
+    this.counts.gaps++;
+    this.counts.dropped += Math.max(0, delta.prevSeq - this.view.seq);
     this.askedAt = now;
     return true;
   }

@@ -1,5 +1,6 @@
-// The wall's live state: the relay's view (snapshot, then one delta per tick), the connection's
-// phase, the language, and the figures the panels show — all derived from the view.
+// The wall's state: the relay's live view (snapshot, then one delta per tick), the connection's
+// phase, the language, the replay, and the figures the panels show — all derived from the view
+// shown, which is the live view or, while the wall is rewound, a frame of the replay's history.
 //
 // Cost per tick is bounded by the delta, never by the event rate: the view is held raw (no deep
 // proxies), applyDelta keeps the identity of every part a delta does not touch (the map's layers
@@ -8,6 +9,8 @@ import { flushSync } from 'svelte';
 import { SOURCES } from '../../relay/contract/kinds.ts';
 import type { Delta, Snapshot } from '../../relay/state/view.ts';
 import { DEFAULT_LANG, otherLang, type Lang } from '../i18n/lang.ts';
+import { Replay } from '../replay/replay.svelte.ts';
+import type { WallPhase } from '../replay/wallPhase.ts';
 import { connectionPhase, type LinkStatus } from './connectionPhase.ts';
 import { DeltaTiming } from './deltaTiming.ts';
 import { incidentFigures, sourceCounters, trendSeries } from './figures.ts';
@@ -16,7 +19,7 @@ import { dayFraction } from './localTime.ts';
 import type { PlaceNames } from './placeNames.ts';
 import { topByOpen } from './ranking.ts';
 import { openRelayLink } from './relayLink.ts';
-import { exposeStoreProbe } from './storeProbe.ts';
+import { exposeStoreProbe, type WallStoreProbe } from './storeProbe.ts';
 import { ViewSync } from './viewSync.ts';
 import type { WallParams } from './wallParams.ts';
 
@@ -29,11 +32,17 @@ const TIMING_WINDOW = 240;
 export class WallStore {
   private readonly names: PlaceNames;
   private readonly params: WallParams;
-  /** The relay's view; kept on screen through reconnects. */
-  view = $state.raw<Snapshot | null>(null);
+  /** The relay's latest view, whatever the wall shows (the alarm queue follows it always). */
+  liveView = $state.raw<Snapshot | null>(null);
+  /** The last minutes of the live view, and the frame on screen while rewound. */
+  readonly replay = new Replay();
+  /** What the wall shows: the live view (kept through reconnects), or the frame being replayed. */
+  readonly view = $derived(this.replay.shown ?? this.liveView);
   lang = $state<Lang>(DEFAULT_LANG);
   /** The wall's clock, once a second. */
-  now = $state(Date.now());
+  private wallClock = $state(Date.now());
+  /** The time the wall shows: its clock, or the relay's time of the frame being replayed. */
+  readonly now = $derived(this.replay.shown?.at ?? this.wallClock);
   private readonly timing = new DeltaTiming(TIMING_WINDOW);
 
   private link = $state<LinkStatus>('connecting');
@@ -42,25 +51,31 @@ export class WallStore {
   private tickMs = $state<number | null>(null);
   private lastDeltaAt: number | null = null;
   private readonly sync = new ViewSync();
-
-  /** The relay's latest view, whatever the wall shows (the alarm queue follows it always). */
-  get liveView(): Snapshot | null {
-    return this.view;
-  }
+  /** For testers: the performance readout and window.__wallStore. */
+  readonly probe: WallStoreProbe = {
+    deltaTiming: () => this.timing.summary(),
+    seq: () => this.view?.seq ?? null,
+    sync: () => this.sync.stats,
+  };
 
   readonly timeZone = $derived(this.view?.timeZone ?? DEFAULT_TIME_ZONE);
-  /** The relay's clock now, from the time of the last view and how long ago it came. */
-  readonly relayNow = $derived(this.view ? this.view.at + Math.max(0, this.now - this.viewArrivedAt) : this.now);
-  readonly phase = $derived(
+  /** The relay's clock now, from the time of the last live view and how long ago it came. */
+  private readonly liveRelayNow = $derived(
+    this.liveView ? this.liveView.at + Math.max(0, this.wallClock - this.viewArrivedAt) : this.wallClock,
+  );
+  /** The relay's time of the view shown: now, or the time of the frame being replayed. */
+  readonly relayNow = $derived(this.replay.shown?.at ?? this.liveRelayNow);
+  private readonly connection = $derived(
     connectionPhase({
       link: this.link,
-      hasView: this.view !== null,
-      sinceMessageMs: this.lastMessageAt === null ? null : this.now - this.lastMessageAt,
+      hasView: this.liveView !== null,
+      sinceMessageMs: this.lastMessageAt === null ? null : this.wallClock - this.lastMessageAt,
       tickMs: this.tickMs,
-      freshness: this.view?.freshness ?? null,
-      relayNow: this.relayNow,
+      freshness: this.liveView?.freshness ?? null,
+      relayNow: this.liveRelayNow,
     }),
   );
+  readonly phase: WallPhase = $derived(this.replay.active ? 'replay' : this.connection);
 
   // The comparison with yesterday moves with the time of day; a minute's resolution is plenty.
   private readonly viewMinute = $derived(this.view ? Math.floor(this.view.at / 60_000) * 60_000 : null);
@@ -91,6 +106,17 @@ export class WallStore {
     this.lang = otherLang(this.lang);
   }
 
+  /**
+   * Shows a view saved before the kiosk reloaded the page, as if it had come at `savedAt`, so the
+   * title bar says it is not live; the relay's snapshot replaces it. Never over a view.
+   */
+  resume(view: Snapshot, lang: Lang, savedAt: number): void {
+    if (this.liveView !== null) return;
+    this.lang = lang;
+    this.sync.takeSnapshot(view);
+    this.show(savedAt);
+  }
+
   /** Connects to the relay and starts the clock; returns the stop function. */
   start(): () => void {
     const link = openRelayLink(this.params.token, {
@@ -100,8 +126,8 @@ export class WallStore {
       },
       status: (status) => (this.link = status),
     });
-    const clock = setInterval(() => (this.now = Date.now()), 1_000);
-    const hideProbe = exposeStoreProbe({ deltaTiming: () => this.timing.summary(), seq: () => this.view?.seq ?? null });
+    const clock = setInterval(() => (this.wallClock = Date.now()), 1_000);
+    const hideProbe = exposeStoreProbe(this.probe);
     return () => {
       hideProbe();
       clearInterval(clock);
@@ -129,9 +155,10 @@ export class WallStore {
 
   private show(now: number): void {
     this.lastMessageAt = now;
-    if (this.sync.view !== this.view) {
-      this.view = this.sync.view;
+    if (this.sync.view !== this.liveView) {
+      this.liveView = this.sync.view;
       this.viewArrivedAt = now;
+      if (this.liveView) this.replay.record(this.liveView);
     }
   }
 }

@@ -27,7 +27,8 @@ const COUNT_FRAMES =
 const READ_COUNTERS =
   '(() => { const timing = window.__wallStore.deltaTiming(); return { at: performance.now(), frames: window.__benchFrames, ' +
   'lastFrameAt: window.__benchLastFrameAt, deltas: timing.count, deltaMeanMs: timing.meanMs }; })()';
-const STORE_READY = 'window.__wallStore?.seq() !== null && window.__wallStore?.seq() !== undefined';
+/** True once the store has put its first snapshot on screen. */
+export const STORE_READY = 'window.__wallStore?.seq() !== null && window.__wallStore?.seq() !== undefined';
 const READY_TIMEOUT_MS = 120_000;
 
 type PhaseName = 'idle' | 'low' | 'high';

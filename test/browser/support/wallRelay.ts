@@ -12,6 +12,10 @@ export interface WallRelaySettings {
   prefix: string;
   tickHz?: number;
   wallToken?: string;
+  /** Where the built wall is served from; the browser project's build by default. */
+  wallDir?: string;
+  /** The video wall's shape, as an operator sets it on the relay (WALL_SIZE, WALL_GRID, WALL_BEZEL). */
+  wallShape?: { size: string; grid: string; bezel: number };
 }
 
 export class WallRelay {
@@ -28,9 +32,12 @@ export class WallRelay {
       KAFKA_BROKERS: settings.brokers,
       TOPIC_PREFIX: settings.prefix,
       TICK_HZ: String(settings.tickHz ?? 4),
-      WALL_DIR: WALL_BUILD_DIR,
+      WALL_DIR: settings.wallDir ?? WALL_BUILD_DIR,
       LOG_LEVEL: 'error',
       ...(settings.wallToken ? { WALL_TOKEN: settings.wallToken } : {}),
+      ...(settings.wallShape
+        ? { WALL_SIZE: settings.wallShape.size, WALL_GRID: settings.wallShape.grid, WALL_BEZEL: String(settings.wallShape.bezel) }
+        : {}),
     });
     const running = await startRelay({ ...config, port: 0 });
     await running.caughtUp;

@@ -47,6 +47,16 @@ describe('relay configuration', () => {
     });
   });
 
+  it('takes the video wall shape in its normal form, for walls whose URL does not say', () => {
+    expect(parseConfig(['--wall-grid', '4X2'], { WALL_SIZE: '7680×2160', WALL_BEZEL: '12', WALL_DPR: '1.5' })).toMatchObject({
+      wallSize: '7680x2160',
+      wallGrid: '4x2',
+      wallBezel: 12,
+      wallDpr: 1.5,
+    });
+    expect(parseConfig([], {})).toMatchObject({ wallSize: null, wallGrid: null, wallBezel: null, wallDpr: null });
+  });
+
   it('treats an empty variable as unset', () => {
     expect(parseConfig([], { KAFKA_BROKERS: '', WALL_TOKEN: '' })).toMatchObject({ kafkaBrokers: null, wallToken: null });
   });
@@ -62,6 +72,10 @@ describe('relay configuration', () => {
     [{ TOPIC_PREFIX: 'shi quan' }, `TOPIC_PREFIX (--topic-prefix) must be letters, digits, '.', '_' or '-' (Kafka's topic characters), got "shi quan"`],
     [{ REPLAY_SPEED: 'fast' }, 'REPLAY_SPEED (--replay-speed) must be a number above 0, at most 1000000, got "fast"'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL (--log-level) must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"'],
+    [{ WALL_SIZE: '7680' }, 'WALL_SIZE (--wall-size) is not valid: expected WIDTHxHEIGHT in CSS pixels, each 320–32768, got "7680"'],
+    [{ WALL_GRID: '4by2' }, 'WALL_GRID (--wall-grid) is not valid: expected COLSxROWS of screens, 1–16 by 1–8, got "4by2"'],
+    [{ WALL_BEZEL: '-2' }, 'WALL_BEZEL (--wall-bezel) is not valid: expected whole CSS pixels, 0–200, got "-2"'],
+    [{ WALL_DPR: '8' }, 'WALL_DPR (--wall-dpr) is not valid: expected a number from 0.25 to 4, got "8"'],
   ])('refuses %o with one line naming the setting', (env, message) => {
     const error = configError([], env);
     expect(error).toBe(message);

@@ -11,6 +11,7 @@ describe('state configuration', () => {
     [{ timeZone: 'Mars/Olympus_Mons' }, /unknown time zone "Mars\/Olympus_Mons"/],
     [{ heatCells: 0 }, /heatCells must be an integer 1–1024, got 0/],
     [{ feedSize: 2.5 }, /feedSize must be an integer/],
+    [{ alarmFeedSize: 0 }, /alarmFeedSize must be an integer 1–10000, got 0/],
     [{ dedupCapacity: Number.NaN }, /dedupCapacity must be an integer/],
   ])('badOptionFailsWithOneLine %o', (options, message) => {
     let error: unknown;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, snapshot } from '../../../relay/state/index.ts';
+import { applyDelta, applyEvent, snapshot, takeDelta } from '../../../relay/state/index.ts';
 import { INDEX, MINUTE, NOON, closing, compoundAt, event, newState } from './helpers.ts';
 
 describe('feed', () => {
@@ -41,5 +41,53 @@ describe('feed', () => {
       note,
       ts: NOON,
     });
+  });
+
+  it('alarmFeedHoldsOpenCriticalEventsOnly', () => {
+    const state = newState();
+    const critical = event({ kind: 'gas_leak', compoundId: compoundAt(3), note: '3号楼' });
+    const raised = event({ kind: 'street_vendor', severity: 'critical' });
+    const others = [event({ kind: 'street_vendor' }), event({ kind: 'smoke', severity: 'warning' })];
+    for (const e of [critical, ...others, raised]) applyEvent(state, e, NOON);
+    applyEvent(state, closing(critical, NOON + MINUTE), NOON + MINUTE);
+    const { alarms, alarmFeedSize } = snapshot(state, NOON + MINUTE);
+    expect(alarmFeedSize).toBe(50);
+    expect(alarms.map((item) => [item.no, item.id])).toEqual([
+      [2, raised.id],
+      [1, critical.id],
+    ]);
+    expect(alarms[1]).toMatchObject({ compoundId: compoundAt(3), note: '3号楼', severity: 'critical' });
+  });
+
+  it('alarmsOutliveAFloodOfWarnings', () => {
+    const state = newState(NOON, { feedSize: 5, alarmFeedSize: 3 });
+    const sos = event({ kind: 'elderly_sos', compoundId: compoundAt(7) });
+    applyEvent(state, sos, NOON);
+    for (let i = 0; i < 100; i++) applyEvent(state, event({ kind: 'door_open', ts: NOON + i }), NOON);
+    const { feed, alarms } = snapshot(state, NOON);
+    expect(feed.map((item) => item.id)).not.toContain(sos.id);
+    expect(alarms.map((item) => item.id)).toEqual([sos.id]);
+  });
+
+  it('deltaCarriesNewAlarmsOnlyAndWallKeepsAtMostTheAlarmFeedSize', () => {
+    const state = newState(NOON, { alarmFeedSize: 3 });
+    let view = snapshot(state, NOON);
+    const first = event({ kind: 'burglary' });
+    applyEvent(state, first, NOON);
+    const firstDelta = takeDelta(state, NOON + 250);
+    expect(firstDelta.alarms?.map((item) => item.id)).toEqual([first.id]);
+    view = applyDelta(view, firstDelta) ?? view;
+    applyEvent(state, event({ kind: 'theft' }), NOON + 300);
+    const quiet = takeDelta(state, NOON + 500);
+    expect(quiet.alarms).toBeUndefined();
+    const next = applyDelta(view, quiet);
+    expect(next?.alarms).toBe(view.alarms); // untouched parts keep their identity
+    const storm = Array.from({ length: 4 }, (_, i) => event({ kind: 'smoke', ts: NOON + i }));
+    for (const e of storm) applyEvent(state, e, NOON + 600);
+    const stormDelta = takeDelta(state, NOON + 750);
+    expect(stormDelta.alarms?.map((item) => item.no)).toEqual([5, 4, 3]);
+    const after = applyDelta(next ?? view, stormDelta);
+    expect(after?.alarms.map((item) => item.id)).toEqual(storm.slice(1).reverse().map((e) => e.id));
+    expect(after).toEqual(snapshot(state, NOON + 750));
   });
 });

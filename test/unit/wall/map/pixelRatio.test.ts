@@ -1,23 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { pixelRatioFrom } from '../../../../wall/map/pixelRatio.ts';
+import { MAX_CANVAS_SIDE, pixelRatioFor } from '../../../../wall/map/pixelRatio.ts';
 
-describe('the drawing buffer pixel ratio', () => {
-  it("uses the screen's ratio, capped at 2, when ?dpr= is absent", () => {
-    expect(pixelRatioFrom('', 1)).toEqual({ pixelRatio: 1, warning: null });
-    expect(pixelRatioFrom('?lang=en', 3)).toEqual({ pixelRatio: 2, warning: null });
+const HD = { width: 1920, height: 1080 };
+
+describe('the map pixel ratio', () => {
+  it("uses the screen's ratio, capped at 2, when the wall sets no dpr", () => {
+    expect(pixelRatioFor(null, 1, HD)).toBe(1);
+    expect(pixelRatioFor(null, 3, HD)).toBe(2);
+    expect(pixelRatioFor(null, 0, HD)).toBe(1);
   });
 
-  it('takes ?dpr= as given, below or above the default cap', () => {
-    expect(pixelRatioFrom('?dpr=0.5', 2).pixelRatio).toBe(0.5);
-    expect(pixelRatioFrom('?wall=7680x2160&dpr=3', 1).pixelRatio).toBe(3);
+  it("takes the wall's dpr as given, below or above the default cap", () => {
+    expect(pixelRatioFor(0.5, 2, HD)).toBe(0.5);
+    expect(pixelRatioFor(3, 1, HD)).toBe(3);
   });
 
-  it('ignores a bad ?dpr= with one line that names it', () => {
-    for (const bad of ['abc', '0', '-1', '9', 'Infinity']) {
-      const choice = pixelRatioFrom(`?dpr=${bad}`, 1.5);
-      expect(choice.pixelRatio).toBe(1.5);
-      expect(choice.warning).toMatch(new RegExp(`^wall: \\?dpr=${bad} ignored .*; using 1.5$`));
-      expect(choice.warning).not.toContain('\n');
-    }
+  it('keeps the canvas within the largest maplibre may allocate', () => {
+    expect(pixelRatioFor(2, 2, { width: 7680, height: 2160 })).toBe(2);
+    const ratio = pixelRatioFor(null, 2, { width: 11_520, height: 6_480 });
+    expect(ratio * 11_520).toBeLessThanOrEqual(MAX_CANVAS_SIDE);
+    expect(ratio).toBeGreaterThan(1.4);
   });
 });

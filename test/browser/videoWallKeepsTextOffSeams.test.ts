@@ -1,0 +1,91 @@
+// The wall laid out for a video wall of several screens: at 7680×2160 as 4×2 screens with 12 px
+// bezels, with every overlay showing (an alarm card, the tour's caption and stat cards, the
+// replay bar, the performance readout) and in both languages, no line of text crosses a seam or
+// leaves the wall, and no panel overflows. The relay's WALL_* settings shape a wall whose URL
+// says nothing, and a desk monitor previews the same wall scaled down.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { topicNames, type Kind } from '../../relay/contract/index.ts';
+import { launchChromium } from '../infra/chromium.ts';
+import { createTopics } from '../infra/kafkaBroker.ts';
+import { COMPOUNDS, EventProducer, eventOf, recordOf } from '../integration/support/events.ts';
+import { uniquePrefix, waitFor } from '../integration/support/relays.ts';
+import { layoutProblems, openWall, shownCounts, type WallPage } from './support/wallPage.ts';
+import { WallRelay } from './support/wallRelay.ts';
+import { textAcrossSeams } from './support/wallSeams.ts';
+
+const brokers = inject('kafkaBrokers');
+const prefix = uniquePrefix('wall-seams');
+const topics = topicNames(prefix);
+
+const KINDS: Kind[] = ['door_open', 'elderly_inactivity', 'street_vendor', 'face_access', 'burglary', 'ebike_theft'];
+const LONG_NOTE = '楼道内电动自行车违规充电，物业已到场处置，'.repeat(8);
+
+describe('the wall on a video wall', () => {
+  let browser: Browser;
+  let producer: EventProducer;
+  let relay: WallRelay;
+  let shaped: WallRelay;
+
+  beforeAll(async () => {
+    await createTopics(brokers, [topics.sensor, topics.camera, topics.alarm110], { partitions: 1 });
+    producer = await EventProducer.connect(brokers);
+    const events = COMPOUNDS.slice(0, 30).flatMap((compoundId, i) => [eventOf(KINDS[i % KINDS.length]!, { compoundId, note: LONG_NOTE })]);
+    await producer.send(events.map((event) => recordOf(prefix, event)));
+    relay = await WallRelay.start({ brokers, prefix });
+    shaped = await WallRelay.start({ brokers, prefix, wallShape: { size: '3840x1080', grid: '2x1', bezel: 20 } });
+    ({ browser } = await launchChromium());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await shaped?.stop();
+    await relay?.stop();
+    await producer?.close();
+  });
+
+  async function wallWithFigures(url: string, viewport: { width: number; height: number }): Promise<WallPage> {
+    const wall = await openWall(browser, url, viewport);
+    await waitFor('the figures on screen', async () => ((await shownCounts(wall.page, ['count-alarm110']))['count-alarm110'] === 10 ? true : undefined), 120_000);
+    return wall;
+  }
+
+  it('keepsEveryLineOfTextOffTheSeamsOfA4x2WallWithEveryOverlayShowing', async () => {
+    const wall = await wallWithFigures(`${relay.url}?wall=7680x2160&grid=4x2&bezel=12&tour=shiquan&alarmDwellMs=600000`, { width: 7680, height: 2160 });
+    const { page } = wall;
+    await producer.send([recordOf(prefix, eventOf('gas_leak', { compoundId: COMPOUNDS[40]!, note: LONG_NOTE }))]);
+    await page.keyboard.press('F');
+    await page.keyboard.press('R');
+    for (const overlay of ['alarm-card', 'tour-caption', 'tour-stat', 'perf-readout', 'replay-bar']) {
+      await page.locator(`[data-testid="${overlay}"]`).first().waitFor({ state: 'visible', timeout: 60_000 });
+    }
+    expect(await page.locator('.hud').getAttribute('data-grid')).toBe('4x2');
+    for (const lang of ['zh', 'en']) {
+      if (lang === 'en') {
+        await page.keyboard.press('L');
+        await page.waitForFunction(() => document.documentElement.lang === 'en', undefined, { timeout: 30_000 });
+      }
+      const seams = await textAcrossSeams(page);
+      expect(seams.problems, lang).toEqual([]);
+      expect(seams.checked, lang).toBeGreaterThan(150);
+      expect(await layoutProblems(page), lang).toEqual([]);
+    }
+    expect(wall.errors).toEqual([]);
+    expect(wall.external).toEqual([]);
+    await page.close();
+  });
+
+  it('takesItsShapeFromTheRelayAndPreviewsItScaledOnASmallerScreen', async () => {
+    const wall = await wallWithFigures(shaped.url, { width: 1920, height: 540 });
+    const { page } = wall;
+    const hud = page.locator('.hud');
+    await waitFor('the relay wall settings', async () => ((await hud.getAttribute('data-grid')) === '2x1' ? true : undefined), 30_000);
+    expect(await hud.getAttribute('data-wall')).toBe('3840x1080');
+    expect(await hud.getAttribute('data-bezel')).toBe('20');
+    expect((await hud.boundingBox())?.width).toBeCloseTo(1920, 0);
+    const seams = await textAcrossSeams(page);
+    expect(seams.problems).toEqual([]);
+    expect(seams.checked).toBeGreaterThan(100);
+    await page.close();
+  });
+});

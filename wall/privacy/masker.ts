@@ -1,0 +1,30 @@
+// What privacy mode does to the texts the wall shows from events: place names keep their generic
+// tail, and notes — free text that may name people, flats and plates — are replaced by a
+// placeholder. One object per mode, so components ask "how do I show this?" and never test
+// the mode.
+import type { Label } from '../../relay/contract/index.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { maskPlaceName } from './placeMask.ts';
+
+export const NOTE_HIDDEN: Label = { zh: '备注已隐藏', en: 'note hidden' };
+
+export interface Masker {
+  /** A compound's or committee's name. */
+  place(name: string): string;
+  /** A producer's note; null stays null (nothing to hide, nothing to say). */
+  note(note: string | null, lang: Lang): string | null;
+}
+
+export const SHOW_ALL: Masker = {
+  place: (name) => name,
+  note: (note) => note,
+};
+
+export const MASK_PRIVATE: Masker = {
+  place: maskPlaceName,
+  note: (note, lang) => (note === null ? null : NOTE_HIDDEN[lang]),
+};
+
+export function maskerFor(privacy: boolean): Masker {
+  return privacy ? MASK_PRIVATE : SHOW_ALL;
+}
