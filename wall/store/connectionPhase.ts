@@ -1,7 +1,9 @@
 // What the title bar says about the data on screen. The socket's own status is not enough: a
 // connected relay whose ticks stopped, or one that ticks while no upstream system delivers, is
 // not "live" either. The relay sends a delta every tick even when nothing happened, so silence
-// on the socket is itself the signal.
+// on the socket is itself the signal. Upstream is unavailable when the relay says it has lost
+// Kafka (its `upstream` message), or when no source has delivered for two minutes (Kafka up,
+// but the systems that feed it silent).
 import { SOURCES, type Source } from '../../relay/contract/kinds.ts';
 import type { Freshness } from '../../relay/state/view.ts';
 
@@ -34,6 +36,8 @@ export interface PhaseInputs {
   freshness: Record<Source, Freshness> | null;
   /** The relay's clock now (estimated from the last message). */
   relayNow: number;
+  /** What the relay last said of its upstream; null before it said anything. */
+  upstreamAvailable: boolean | null;
 }
 
 export function staleAfterMs(tickMs: number | null): number {
@@ -48,11 +52,11 @@ function upstreamSilent(freshness: Record<Source, Freshness>, relayNow: number):
 }
 
 export function connectionPhase(inputs: PhaseInputs): ConnectionPhase {
-  const { link, hasView, sinceMessageMs, tickMs, freshness, relayNow } = inputs;
+  const { link, hasView, sinceMessageMs, tickMs, freshness, relayNow, upstreamAvailable } = inputs;
   if (link === 'refused') return 'unauthorized';
   if (link !== 'open') return hasView ? 'reconnecting' : 'connecting';
   if (!hasView) return 'connecting';
   if (sinceMessageMs !== null && sinceMessageMs > staleAfterMs(tickMs)) return 'stale';
-  if (freshness && upstreamSilent(freshness, relayNow)) return 'upstream-unavailable';
+  if (upstreamAvailable === false || (freshness && upstreamSilent(freshness, relayNow))) return 'upstream-unavailable';
   return 'live';
 }

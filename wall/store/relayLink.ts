@@ -4,7 +4,7 @@
 // the wall's session, and the relay refusing the wall's token (retried slowly, since only a
 // change of the relay's configuration can cure it).
 import { io, type Socket } from 'socket.io-client';
-import { UNAUTHORIZED, type RelayToWallEvents, type WallToRelayEvents } from '../../relay/broadcast/protocol.ts';
+import { UNAUTHORIZED, type RelayToWallEvents, type UpstreamStatus, type WallToRelayEvents } from '../../relay/broadcast/protocol.ts';
 import type { Delta, Snapshot } from '../../relay/state/view.ts';
 import type { LinkStatus } from './connectionPhase.ts';
 
@@ -12,6 +12,7 @@ export interface RelayLinkHandlers {
   snapshot(snapshot: Snapshot): void;
   delta(delta: Delta): void;
   status(status: LinkStatus): void;
+  upstream(status: UpstreamStatus): void;
 }
 
 export interface RelayLink {
@@ -40,6 +41,7 @@ export function openRelayLink(token: string | null, handlers: RelayLinkHandlers)
   socket.on('connect', () => handlers.status('open'));
   socket.on('snapshot', (snapshot) => handlers.snapshot(snapshot));
   socket.on('delta', (delta) => handlers.delta(delta));
+  socket.on('upstream', (status) => handlers.upstream(status));
   socket.on('disconnect', (reason) => {
     handlers.status('closed');
     if (reason === 'io server disconnect') retryAfter(REJOIN_AFTER_CLOSE_MS);

@@ -46,6 +46,7 @@ export class WallStore {
   private readonly timing = new DeltaTiming(TIMING_WINDOW);
 
   private link = $state<LinkStatus>('connecting');
+  private upstreamAvailable = $state<boolean | null>(null);
   private lastMessageAt = $state<number | null>(null);
   private viewArrivedAt = $state(Date.now());
   private tickMs = $state<number | null>(null);
@@ -73,6 +74,7 @@ export class WallStore {
       tickMs: this.tickMs,
       freshness: this.liveView?.freshness ?? null,
       relayNow: this.liveRelayNow,
+      upstreamAvailable: this.upstreamAvailable,
     }),
   );
   readonly phase: WallPhase = $derived(this.replay.active ? 'replay' : this.connection);
@@ -125,6 +127,7 @@ export class WallStore {
         if (this.takeDelta(delta)) link.askForSnapshot();
       },
       status: (status) => (this.link = status),
+      upstream: ({ available }) => (this.upstreamAvailable = available),
     });
     const clock = setInterval(() => (this.wallClock = Date.now()), 1_000);
     const hideProbe = exposeStoreProbe(this.probe);

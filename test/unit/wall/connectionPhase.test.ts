@@ -17,6 +17,7 @@ const LIVE: PhaseInputs = {
   tickMs: 250,
   freshness: { sensor: heard(NOW - 1_000), camera: heard(null), alarm110: heard(null) },
   relayNow: NOW,
+  upstreamAvailable: true,
 };
 
 describe('the connection phase on the title bar', () => {
@@ -51,6 +52,13 @@ describe('the connection phase on the title bar', () => {
     );
     const justInTime = heard(NOW - UPSTREAM_SILENT_MS);
     expect(connectionPhase({ ...LIVE, freshness: { sensor: silent, camera: justInTime, alarm110: silent } })).toBe('live');
+  });
+
+  it('saysUpstreamIsUnavailableAsSoonAsTheRelaySaysItLostKafka', () => {
+    expect(connectionPhase({ ...LIVE, upstreamAvailable: false })).toBe('upstream-unavailable');
+    expect(connectionPhase({ ...LIVE, upstreamAvailable: null })).toBe('live');
+    // A relay that cannot reach the wall any more is the nearer problem.
+    expect(connectionPhase({ ...LIVE, upstreamAvailable: false, link: 'closed' })).toBe('reconnecting');
   });
 
   it('saysTheTokenWasRefusedWhateverElseHolds', () => {
