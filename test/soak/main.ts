@@ -62,7 +62,8 @@ async function run(flags: SoakFlags): Promise<number> {
     const load = await openLoadSource(kafka.brokers);
     const spawned = (relay = await spawnRelay({ brokers: kafka.brokers, prefix, tickHz: TICK_HZ, wallDir: await wallBuild }));
     spawned.child.once('exit', (code, signal) => {
-      if (!stopping) say(`the relay exited (${signal ?? `status ${code}`}): ${lastLine(spawned.stderr())}`);
+      const said = lastLine(spawned.stderr());
+      if (!stopping) say(`the relay exited (${signal ?? `status ${code}`}): ${said || 'nothing on its stderr'}`);
     });
     await waitUntilReady(relay.url, READY_TIMEOUT_MS);
     const launched = await launchChromium();
