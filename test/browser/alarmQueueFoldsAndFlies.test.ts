@@ -2,23 +2,18 @@
 // back home after the dwell; 29 more of the same kind in that compound fold into the same card
 // (×30) without flying again; their closed follow-ups take the card down. Alarms in many
 // compounds queue oldest first, as many as fit the overlay's box, and "+k more" for the rest.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPack } from '../../geo/loadPack.ts';
-import { KIND_INFO, topicNames, type Kind } from '../../relay/contract/index.ts';
+import { KIND_INFO, type Kind } from '../../relay/contract/index.ts';
 import type { WallTestHook } from '../../wall/map/testHook.ts';
-import { launchChromium } from '../infra/chromium.ts';
-import { createTopics } from '../infra/kafkaBroker.ts';
-import { COMPOUNDS, EventProducer, eventOf, recordOf } from '../integration/support/events.ts';
-import { uniquePrefix, waitFor } from '../integration/support/relays.ts';
-import { mapHasView, mapIsStill } from './support/wallMap.ts';
-import { mapReady, openWall, type WallPage } from './support/wallPage.ts';
-import { WallRelay } from './support/wallRelay.ts';
+import { COMPOUNDS, eventOf } from '../integration/support/events.ts';
+import { waitFor } from '../integration/support/relays.ts';
+import { mapIsStill } from './support/wallMap.ts';
+import type { WallPage } from './support/wallPage.ts';
+import { WallRig } from './support/wallRig.ts';
 
-const brokers = inject('kafkaBrokers');
-const prefix = uniquePrefix('wall-alarms');
-const topics = topicNames(prefix);
 const pack = await loadPack();
 // Long enough for software WebGL on a loaded machine to finish the 3 s flight and be seen there.
 const DWELL_MS = 15_000;
@@ -95,26 +90,17 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 describe('the alarm pop-up queue', () => {
-  let browser: Browser;
-  let producer: EventProducer;
-  let relay: WallRelay;
+  let rig: WallRig;
   let wall: WallPage;
 
   beforeAll(async () => {
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-    await createTopics(brokers, [topics.sensor, topics.camera, topics.alarm110], { partitions: 3 });
-    producer = await EventProducer.connect(brokers);
-    relay = await WallRelay.start({ brokers, prefix });
-    ({ browser } = await launchChromium());
-    wall = await openWall(browser, `${relay.url}?alarmDwellMs=${DWELL_MS}`, { width: 1920, height: 1080 });
-    await mapReady(wall.page);
-    await mapHasView(wall.page);
+    rig = await WallRig.start({ name: 'wall-alarms' });
+    wall = await rig.openWallWithView(`?alarmDwellMs=${DWELL_MS}`);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await relay?.stop();
-    await producer?.close();
+    await rig?.stop();
   });
 
   it('popsUpACardFliesThereAndHomeFoldsAStormIntoOneAndClosesIt', async () => {
@@ -129,7 +115,7 @@ describe('the alarm pop-up queue', () => {
     expect(Math.hypot(home.offCentre?.x ?? 0, home.offCentre?.y ?? 0), 'the compound is off-centre at home').toBeGreaterThan(0.15);
 
     const first = eventOf('smoke', { compoundId, note: '3号楼 5层 烟感' });
-    await producer.send([recordOf(prefix, first)]);
+    await rig.send([first]);
     const card = page.locator(`[data-testid="alarm-card"][data-compound="${compoundId}"]`);
     await card.waitFor({ timeout: 30_000 });
     expect(await card.getAttribute('data-kind')).toBe('smoke');
@@ -173,7 +159,7 @@ describe('the alarm pop-up queue', () => {
 
     // The same kind 29 more times in the same compound: one card, ×30, and no second flight.
     const storm = Array.from({ length: 29 }, (_, i) => eventOf('smoke', { compoundId, note: `${i + 2}号楼` }));
-    await producer.send(storm.map((event) => recordOf(prefix, event)));
+    await rig.send(storm);
     await waitFor('the card counting 30', async () => ((await card.getAttribute('data-count')) === '30' ? true : undefined), 30_000);
     expect(await cards.count()).toBe(1);
     expect(await card.innerText()).toContain('×30');
@@ -182,7 +168,7 @@ describe('the alarm pop-up queue', () => {
 
     // Every incident closed: the card goes.
     const closes = [first, ...storm].map((opened) => eventOf('smoke', { compoundId, status: 'closed', ref: opened.id }));
-    await producer.send(closes.map((event) => recordOf(prefix, event)));
+    await rig.send(closes);
     await waitFor('the card to go', async () => ((await cards.count()) === 0 ? true : undefined), 30_000);
     await shoot(page, 'alarm-closed');
     expect(wall.errors).toEqual([]);
@@ -196,7 +182,7 @@ describe('the alarm pop-up queue', () => {
     const compounds = COMPOUNDS.slice(60, 68);
     const oldest = Date.now() - 20_000;
     const alarms = compounds.map((compoundId, i) => eventOf(kinds[i]!, { compoundId, ts: oldest + i * 1_000, note: i % 2 ? longNote : `${i}号楼` }));
-    await producer.send(alarms.map((event) => recordOf(prefix, event)));
+    await rig.send(alarms);
     const more = page.locator('[data-testid="alarm-more"]');
     await more.waitFor({ timeout: 30_000 });
     const shown = await page.locator('[data-testid="alarm-card"]').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-compound')));

@@ -1,21 +1,15 @@
 // A critical event produced to Kafka raises an alarm beacon over its compound — the pixels in
 // that compound's part of the screen change — and a feed entry; its closed follow-up takes the
 // beacon down, and that part of the screen looks as before.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPack } from '../../geo/loadPack.ts';
-import { KIND_INFO, topicNames } from '../../relay/contract/index.ts';
-import { launchChromium } from '../infra/chromium.ts';
-import { createTopics } from '../infra/kafkaBroker.ts';
-import { EventProducer, eventOf, recordOf } from '../integration/support/events.ts';
-import { uniquePrefix, waitFor } from '../integration/support/relays.ts';
-import { beaconsShown, changedShare, mapHasView, mapIsStill, openCompoundRegion, screenshotOf, showHeatOf } from './support/wallMap.ts';
-import { mapReady, openWall, type WallPage } from './support/wallPage.ts';
-import { WallRelay } from './support/wallRelay.ts';
+import { KIND_INFO } from '../../relay/contract/index.ts';
+import { eventOf } from '../integration/support/events.ts';
+import { waitFor } from '../integration/support/relays.ts';
+import { beaconsShown, changedShare, mapIsStill, openCompoundRegion, screenshotOf, showHeatOf } from './support/wallMap.ts';
+import type { WallPage } from './support/wallPage.ts';
+import { WallRig } from './support/wallRig.ts';
 
-const brokers = inject('kafkaBrokers');
-const prefix = uniquePrefix('wall-beacon');
-const topics = topicNames(prefix);
 const pack = await loadPack();
 
 /** The region watched: where a beacon rises over the label point, and a margin round it. */
@@ -23,25 +17,16 @@ const ABOVE_PX = 220;
 const AROUND_PX = 70;
 
 describe('an alarm beacon over a compound with an open critical incident', () => {
-  let browser: Browser;
-  let producer: EventProducer;
-  let relay: WallRelay;
+  let rig: WallRig;
   let wall: WallPage;
 
   beforeAll(async () => {
-    await createTopics(brokers, [topics.sensor, topics.camera, topics.alarm110], { partitions: 3 });
-    producer = await EventProducer.connect(brokers);
-    relay = await WallRelay.start({ brokers, prefix });
-    ({ browser } = await launchChromium());
-    wall = await openWall(browser, relay.url, { width: 1920, height: 1080 });
-    await mapReady(wall.page);
-    await mapHasView(wall.page);
+    rig = await WallRig.start({ name: 'wall-beacon' });
+    wall = await rig.openWallWithView();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await relay?.stop();
-    await producer?.close();
+    await rig?.stop();
   });
 
   it('rises when the incident opens, with a feed entry, and goes when it closes', async () => {
@@ -60,7 +45,7 @@ describe('an alarm beacon over a compound with an open critical incident', () =>
     expect(changedShare(before, await screenshotOf(page, clip)), 'a still map drew something new').toBeLessThan(0.005);
 
     const opened = eventOf('high_altitude_throw', { compoundId, note: '测试: 高空抛物' });
-    await producer.send([recordOf(prefix, opened)]);
+    await rig.send([opened]);
     const entry = page.locator('[data-testid="feed-item"]', { hasText: KIND_INFO.high_altitude_throw.label.zh }).filter({ hasText: name });
     await entry.first().waitFor({ timeout: 30_000 });
     await waitFor('the beacon', async () => ((await beaconsShown(page)).includes(compoundId) ? true : undefined), 30_000);
@@ -74,7 +59,7 @@ describe('an alarm beacon over a compound with an open critical incident', () =>
       30_000,
     );
 
-    await producer.send([recordOf(prefix, eventOf('high_altitude_throw', { compoundId, status: 'closed', ref: opened.id }))]);
+    await rig.send([eventOf('high_altitude_throw', { compoundId, status: 'closed', ref: opened.id })]);
     await waitFor('the beacon to go', async () => ((await beaconsShown(page)).includes(compoundId) ? undefined : true), 30_000);
     // What may remain is the event's dot on the label point, fading for a minute.
     await waitFor(

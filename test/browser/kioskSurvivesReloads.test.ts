@@ -2,24 +2,18 @@
 // redeploy: no cursor and no dialog; a new build reloads the page by itself, which shows the
 // same figures (and language) at once, before the relay's fresh snapshot; the heap watchdog
 // reloads once and its guard stops the loop; a lost WebGL context on the map reloads too.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { topicNames, type Kind } from '../../relay/contract/index.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Kind } from '../../relay/contract/index.ts';
 import type { KioskProbe } from '../../wall/kiosk/kiosk.ts';
-import { launchChromium } from '../infra/chromium.ts';
-import { createTopics } from '../infra/kafkaBroker.ts';
 import { WALL_BUILD_DIR } from '../infra/wallBuildDir.ts';
-import { COMPOUNDS, EventProducer, eventOf, recordOf } from '../integration/support/events.ts';
-import { uniquePrefix, waitFor } from '../integration/support/relays.ts';
-import { mapReady, openWall, shownCounts, shownPhase, watchCounts, type WallPage } from './support/wallPage.ts';
-import { WallRelay } from './support/wallRelay.ts';
-
-const brokers = inject('kafkaBrokers');
-const prefix = uniquePrefix('wall-kiosk');
-const topics = topicNames(prefix);
+import { COMPOUNDS, eventOf } from '../integration/support/events.ts';
+import { waitFor } from '../integration/support/relays.ts';
+import { mapReady, shownCounts, shownPhase, watchCounts, type WallPage } from './support/wallPage.ts';
+import { WallRig } from './support/wallRig.ts';
 
 const BATCH: [Kind, number][] = [
   ['smoke', 6],
@@ -28,7 +22,6 @@ const BATCH: [Kind, number][] = [
 ];
 const EXPECTED = { 'count-sensor': 6, 'count-camera': 4, 'count-alarm110': 3, 'count-open': 13 };
 const IDS = Object.keys(EXPECTED);
-const VIEWPORT = { width: 1920, height: 1080 };
 
 /** What the screen showed when the counters first appeared on a page (recorded in the page). */
 interface FirstShown {
@@ -108,29 +101,22 @@ async function deployNewBuild(dir: string): Promise<string> {
 }
 
 describe('the wall as a kiosk', () => {
-  let browser: Browser;
-  let producer: EventProducer;
-  let relay: WallRelay;
+  let rig: WallRig;
   let wallDir: string;
   /** Closed after each test, passed or not: a page left drawing would slow the next ones. */
   let opened: Page[] = [];
 
   beforeAll(async () => {
-    await createTopics(brokers, [topics.sensor, topics.camera, topics.alarm110], { partitions: 1 });
     wallDir = await mkdtemp(join(tmpdir(), 'wall-kiosk-'));
     await cp(WALL_BUILD_DIR, wallDir, { recursive: true });
-    relay = await WallRelay.start({ brokers, prefix, wallDir });
-    producer = await EventProducer.connect(brokers);
+    rig = await WallRig.start({ name: 'wall-kiosk', partitions: 1, relay: { wallDir } });
     const events = BATCH.flatMap(([kind, count]) => Array.from({ length: count }, (_, i) => eventOf(kind, { compoundId: COMPOUNDS[i]! })));
-    await producer.send(events.map((event) => recordOf(prefix, event)));
-    await waitFor('the batch at the relay', () => (relay.relay.snapshot().open.total === 13 ? true : undefined), 30_000);
-    ({ browser } = await launchChromium());
+    await rig.send(events);
+    await waitFor('the batch at the relay', () => (rig.relay.relay.snapshot().open.total === 13 ? true : undefined), 30_000);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await relay?.stop();
-    await producer?.close();
+    await rig?.stop();
     if (wallDir) await rm(wallDir, { recursive: true, force: true });
   });
 
@@ -140,7 +126,7 @@ describe('the wall as a kiosk', () => {
   });
 
   async function openKiosk(query: string): Promise<WallPage & { loads: () => number; reloadLines: Record<string, unknown>[] }> {
-    const wall = await openWall(browser, `${relay.url}${query}`, VIEWPORT);
+    const wall = await rig.openWall(query);
     opened.push(wall.page);
     // Counted from after the first load.
     const loads = countLoads(wall.page);
@@ -152,10 +138,10 @@ describe('the wall as a kiosk', () => {
   }
 
   it('servesIndexHtmlForRevalidationAndHashedAssetsForGood', async () => {
-    const index = await fetch(relay.url);
+    const index = await fetch(rig.relay.url);
     expect(index.headers.get('cache-control')).toBe('no-cache');
     const entry = /src="\.\/(assets\/[^"]+\.js)"/.exec(await index.text())?.[1];
-    const asset = await fetch(`${relay.url}${entry}`);
+    const asset = await fetch(`${rig.relay.url}${entry}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
@@ -207,9 +193,9 @@ describe('the wall as a kiosk', () => {
 
     const entry = await deployNewBuild(wallDir);
     const probe = await waitForReload(wall.page, 'build');
-    expect(probe.reloads).toEqual([{ reason: 'build', at: expect.any(Number), entry: `${relay.url}assets/${entry}` }]);
+    expect(probe.reloads).toEqual([{ reason: 'build', at: expect.any(Number), entry: `${rig.relay.url}assets/${entry}` }]);
     expect(probe.resumedFrom).toBe(probe.reloads[0]!.at);
-    expect(await wall.page.evaluate(() => document.querySelector<HTMLScriptElement>('script[type="module"]')?.src)).toBe(`${relay.url}assets/${entry}`);
+    expect(await wall.page.evaluate(() => document.querySelector<HTMLScriptElement>('script[type="module"]')?.src)).toBe(`${rig.relay.url}assets/${entry}`);
 
     // The saved figures were on screen before the relay's snapshot: the title bar did not say live yet.
     const first = await waitFor('the first figures after the reload', () => firstShown(wall.page).then((shown) => shown ?? undefined), 30_000);
@@ -221,7 +207,7 @@ describe('the wall as a kiosk', () => {
 
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // the new build is its own: no second reload
     expect(wall.loads()).toBe(2);
-    expect(wall.reloadLines).toEqual([{ wall: 'kiosk', event: 'reload', reason: 'build', at: probe.reloads[0]!.at, entry: `${relay.url}assets/${entry}` }]);
+    expect(wall.reloadLines).toEqual([{ wall: 'kiosk', event: 'reload', reason: 'build', at: probe.reloads[0]!.at, entry: `${rig.relay.url}assets/${entry}` }]);
     expect(wall.errors).toEqual([]);
   });
 

@@ -1,22 +1,14 @@
 // The map fed through Kafka draws its 3D buildings and the heatmap of what happened, switches
 // the heatmap between sources with the H key, and stays sharp on a 7680×2160 video wall — with
 // nothing fetched from outside the machine.
-import type { Browser } from 'playwright-core';
 import type { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { topicNames } from '../../relay/contract/index.ts';
-import { launchChromium } from '../infra/chromium.ts';
-import { createTopics } from '../infra/kafkaBroker.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePng, type Region } from '../infra/pixels.ts';
-import { COMPOUNDS, EventProducer, eventOf, recordOf } from '../integration/support/events.ts';
-import { uniquePrefix, waitFor } from '../integration/support/relays.ts';
+import { COMPOUNDS, eventOf } from '../integration/support/events.ts';
+import { waitFor } from '../integration/support/relays.ts';
 import { changedShare, mapHasView, mapIsStill, screenshotOf, showHeatOf } from './support/wallMap.ts';
-import { mapReady, openWall } from './support/wallPage.ts';
-import { WallRelay } from './support/wallRelay.ts';
-
-const brokers = inject('kafkaBrokers');
-const prefix = uniquePrefix('wall-map');
-const topics = topicNames(prefix);
+import { mapReady } from './support/wallPage.ts';
+import { WallRig } from './support/wallRig.ts';
 
 /** Face-recognition entries: camera heat only, no incidents, nothing in the feed. */
 const PASSES = 240;
@@ -64,31 +56,24 @@ function warmthOfChange(a: PNG, b: PNG): number {
 }
 
 describe('the live map', () => {
-  let browser: Browser;
-  let producer: EventProducer;
-  let relay: WallRelay;
+  let rig: WallRig;
 
   beforeAll(async () => {
-    await createTopics(brokers, [topics.sensor, topics.camera, topics.alarm110], { partitions: 3 });
-    producer = await EventProducer.connect(brokers);
-    relay = await WallRelay.start({ brokers, prefix });
-    ({ browser } = await launchChromium());
+    rig = await WallRig.start({ name: 'wall-map' });
     const passes = Array.from({ length: PASSES }, (_, i) => eventOf('face_access', { compoundId: COMPOUNDS[(i * 7) % 40]! }));
-    await producer.send(passes.map((event) => recordOf(prefix, event)));
-    await waitFor('the passes in the relay', () => (relay.relay.snapshot().totals.camera === PASSES ? true : undefined), 30_000);
+    await rig.send(passes);
+    await waitFor('the passes in the relay', () => (rig.relay.relay.snapshot().totals.camera === PASSES ? true : undefined), 30_000);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await relay?.stop();
-    await producer?.close();
+    await rig?.stop();
   });
 
   it('draws the buildings and the heatmap at 1920×1080, one heat source at a time, offline', async () => {
-    const wall = await openWall(browser, relay.url, { width: 1920, height: 1080 });
+    const wall = await rig.openWall('', { width: 1920, height: 1080 });
     const { page } = wall;
     await mapReady(page);
-    await mapHasView(page, relay.relay.snapshot().seq);
+    await mapHasView(page, rig.relay.relay.snapshot().seq);
     await mapIsStill(page);
     const middle = middleOf(1920, 1080);
     const all = await screenshotOf(page, middle);
@@ -115,11 +100,11 @@ describe('the live map', () => {
   });
 
   it('fills a 7680×2160 wall at full resolution with buildings and heat', async () => {
-    const wall = await openWall(browser, relay.url, { width: 7680, height: 2160 });
+    const wall = await rig.openWall('', { width: 7680, height: 2160 });
     const { page } = wall;
     // The first 8K frame takes software GL most of a minute on an idle machine, minutes on a busy one.
     await page.waitForSelector('body[data-map-ready="true"]', { timeout: 300_000 });
-    await mapHasView(page, relay.relay.snapshot().seq, 60_000);
+    await mapHasView(page, rig.relay.relay.snapshot().seq, 60_000);
     await mapIsStill(page, 2_500, 180_000);
     const buffer = await page.evaluate(() => {
       const canvas = document.querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas');

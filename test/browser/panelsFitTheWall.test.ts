@@ -1,19 +1,12 @@
 // The panels at the wall's two reference sizes, full of long text (both languages, 280-character
 // notes, five-digit counts, every ranking filled): no panel, column or title bar overflows or
 // leaves the screen; Chinese is drawn with a CJK font, not tofu; notes are shown as text.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { topicNames, type Kind, type ProducerEvent } from '../../relay/contract/index.ts';
-import { launchChromium } from '../infra/chromium.ts';
-import { createTopics } from '../infra/kafkaBroker.ts';
-import { COMPOUNDS, EventProducer, eventOf, recordOf } from '../integration/support/events.ts';
-import { uniquePrefix, waitFor } from '../integration/support/relays.ts';
-import { fontsUsed, layoutProblems, openWall, shownCounts, type WallPage } from './support/wallPage.ts';
-import { WallRelay } from './support/wallRelay.ts';
-
-const brokers = inject('kafkaBrokers');
-const prefix = uniquePrefix('wall-fit');
-const topics = topicNames(prefix);
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kind, ProducerEvent } from '../../relay/contract/index.ts';
+import { COMPOUNDS, eventOf } from '../integration/support/events.ts';
+import { waitFor } from '../integration/support/relays.ts';
+import { fontsUsed, layoutProblems, shownCounts, type WallPage } from './support/wallPage.ts';
+import { WallRig } from './support/wallRig.ts';
 
 const MARKUP_NOTE = '<b>不是粗体</b><img src=x onerror=alert(1)>';
 const LONG_NOTE = '楼道内电动自行车违规充电，物业已到场处置，'.repeat(12).slice(0, 280);
@@ -33,28 +26,19 @@ function stressEvents(): ProducerEvent[] {
 }
 
 describe('the panels on the wall', () => {
-  let browser: Browser;
-  let producer: EventProducer;
-  let relay: WallRelay;
+  let rig: WallRig;
 
   beforeAll(async () => {
-    await createTopics(brokers, [topics.sensor, topics.camera, topics.alarm110], { partitions: 2 });
-    producer = await EventProducer.connect(brokers);
-    const records = stressEvents().map((event) => recordOf(prefix, event));
-    for (let i = 0; i < records.length; i += 5_000) await producer.send(records.slice(i, i + 5_000));
-    relay = await WallRelay.start({ brokers, prefix });
-    ({ browser } = await launchChromium());
+    rig = await WallRig.start({ name: 'wall-fit', partitions: 2, backlog: stressEvents() });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await relay?.stop();
-    await producer?.close();
+    await rig?.stop();
   });
 
   /** The wall at a size, with every figure of the stress events on screen. */
   async function filledWall(width: number, height: number): Promise<WallPage> {
-    const wall = await openWall(browser, relay.url, { width, height });
+    const wall = await rig.openWall('', { width, height });
     await waitFor(
       'the stress figures on screen',
       async () => ((await shownCounts(wall.page, ['count-kind-face_access']))['count-kind-face_access'] === PASSES ? true : undefined),
@@ -102,7 +86,7 @@ describe('the panels on the wall', () => {
   it('showsMarkupInANoteAsTextNeverAsHtml', async () => {
     const wall = await filledWall(1920, 1080);
     // Sent last, so it is the newest item in the feed.
-    await producer.send([recordOf(prefix, eventOf('watchlist_hit', { compoundId: COMPOUNDS[41]!, note: MARKUP_NOTE }))]);
+    await rig.send([eventOf('watchlist_hit', { compoundId: COMPOUNDS[41]!, note: MARKUP_NOTE })]);
     const item = wall.page.locator('[data-testid="feed-item"]', { hasText: '<b>不是粗体</b>' });
     await item.waitFor({ timeout: 30_000 });
     expect(await item.locator('b, img').count()).toBe(0);

@@ -3,22 +3,17 @@
 // page's text nor in the map's labels; P shows them again and hides them once more. Then the
 // testers' performance readout: F shows it with a live frame rate and, after new events, their
 // event-to-screen lag; F hides it.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPack } from '../../geo/loadPack.ts';
-import { topicNames, type Kind } from '../../relay/contract/index.ts';
+import type { Kind } from '../../relay/contract/index.ts';
 import type { WallTestHook } from '../../wall/map/testHook.ts';
-import { launchChromium } from '../infra/chromium.ts';
-import { createTopics } from '../infra/kafkaBroker.ts';
-import { COMPOUNDS, EventProducer, eventOf, recordOf } from '../integration/support/events.ts';
-import { uniquePrefix, waitFor } from '../integration/support/relays.ts';
+import { COMPOUNDS, eventOf } from '../integration/support/events.ts';
+import { waitFor } from '../integration/support/relays.ts';
 import { mapHasView } from './support/wallMap.ts';
-import { mapReady, openWall, type WallPage } from './support/wallPage.ts';
-import { WallRelay } from './support/wallRelay.ts';
+import { mapReady, type WallPage } from './support/wallPage.ts';
+import { WallRig } from './support/wallRig.ts';
 
-const brokers = inject('kafkaBrokers');
-const prefix = uniquePrefix('wall-privacy');
-const topics = topicNames(prefix);
 const pack = await loadPack();
 const SHOTS = '/tmp/privacy';
 
@@ -70,31 +65,22 @@ async function pressP(page: Page, privacyOn: boolean): Promise<void> {
 }
 
 describe('privacy mode and the performance readout', () => {
-  let browser: Browser;
-  let producer: EventProducer;
-  let relay: WallRelay;
+  let rig: WallRig;
   let wall: WallPage;
 
   beforeAll(async () => {
-    await createTopics(brokers, [topics.sensor, topics.camera, topics.alarm110], { partitions: 3 });
-    producer = await EventProducer.connect(brokers);
-    relay = await WallRelay.start({ brokers, prefix });
-    ({ browser } = await launchChromium());
-    wall = await openWall(browser, `${relay.url}?privacy=1`, { width: 1920, height: 1080 });
-    await mapReady(wall.page);
-    await mapHasView(wall.page);
+    rig = await WallRig.start({ name: 'wall-privacy' });
+    wall = await rig.openWallWithView('?privacy=1');
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await relay?.stop();
-    await producer?.close();
+    await rig?.stop();
   });
 
   it('masksNamesPlatesAndNotesEverywhereAndShowsThemAgainWhenTurnedOff', async () => {
     const { page } = wall;
     await page.locator('[data-testid="privacy-mode"]', { hasText: '隐私模式' }).waitFor({ timeout: 10_000 });
-    await producer.send(EVENTS.map((event) => recordOf(prefix, event)));
+    await rig.send(EVENTS);
     const shownAtLeast = (selector: string, count: number) => async () =>
       (await page.locator(selector).count()) >= count ? true : undefined;
     await waitFor('the events in the feed', shownAtLeast('[data-testid="feed-item"]', EVENTS.length), 30_000);
@@ -130,7 +116,7 @@ describe('privacy mode and the performance readout', () => {
   it('showsFramesAndEventToScreenLagOnFAndHidesOnF', async () => {
     // Loaded afresh: the feed it starts with is a backlog, which the lag leaves out.
     const { page } = wall;
-    await page.goto(relay.url);
+    await page.goto(rig.relay.url);
     await mapReady(page);
     await mapHasView(page);
     const readout = page.locator('[data-testid="perf-readout"]');
@@ -145,7 +131,7 @@ describe('privacy mode and the performance readout', () => {
 
     const sentAt = Date.now();
     const events = Array.from({ length: 5 }, (_, i) => eventOf('street_vendor', { compoundId: COMPOUNDS[i]! }));
-    await producer.send(events.map((event) => recordOf(prefix, event)));
+    await rig.send(events);
     const lag = await waitFor('the lag of the new events', async () => {
       const count = Number(await readout.getAttribute('data-lag-count'));
       const p50 = await readout.getAttribute('data-lag-p50');

@@ -3,21 +3,16 @@
 // a moment of the quiet spell, the wall shows the relay's sampled figures on its counters, the
 // title bar says it is a replay of that time and the map has the replayed view; End brings the
 // relay's current figures back, live.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { topicNames, type Kind } from '../../relay/contract/index.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kind } from '../../relay/contract/index.ts';
 import type { Snapshot } from '../../relay/state/index.ts';
 import { formatTimeOfDay } from '../../wall/i18n/format.ts';
-import { launchChromium } from '../infra/chromium.ts';
-import { createTopics } from '../infra/kafkaBroker.ts';
-import { COMPOUNDS, EventProducer, eventOf, recordOf } from '../integration/support/events.ts';
-import { getState, uniquePrefix, waitFor } from '../integration/support/relays.ts';
-import { mapReady, openWall, shownCounts, shownPhase, watchCounts, type WallPage } from './support/wallPage.ts';
-import { WallRelay } from './support/wallRelay.ts';
+import { COMPOUNDS, eventOf } from '../integration/support/events.ts';
+import { getState, waitFor } from '../integration/support/relays.ts';
+import { mapReady, shownCounts, shownPhase, watchCounts, type WallPage } from './support/wallPage.ts';
+import { WallRig } from './support/wallRig.ts';
 
-const brokers = inject('kafkaBrokers');
-const prefix = uniquePrefix('wall-replay');
-const topics = topicNames(prefix);
 const SHOTS = '/tmp/replay';
 /** Longer than a step (10 s) and a frame (2 s) together, so a step back cannot jump over it. */
 const QUIET_MS = 14_000;
@@ -71,26 +66,19 @@ async function countersShow(page: Page, expected: Record<string, number>): Promi
 }
 
 describe('the wall rewound', () => {
-  let browser: Browser;
-  let producer: EventProducer;
-  let relay: WallRelay;
+  let rig: WallRig;
   let wall: WallPage;
   let relayUrl: string;
 
   beforeAll(async () => {
-    await createTopics(brokers, [topics.sensor, topics.camera, topics.alarm110], { partitions: 3 });
-    producer = await EventProducer.connect(brokers);
-    relay = await WallRelay.start({ brokers, prefix });
-    relayUrl = `http://127.0.0.1:${relay.port}`;
-    ({ browser } = await launchChromium());
-    wall = await openWall(browser, relay.url, { width: 1920, height: 1080 });
+    rig = await WallRig.start({ name: 'wall-replay' });
+    relayUrl = `http://127.0.0.1:${rig.relay.port}`;
+    wall = await rig.openWall();
     await mapReady(wall.page);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await relay?.stop();
-    await producer?.close();
+    await rig?.stop();
   });
 
   it('showsTheRelaysFiguresOfTheTimeItIsRewoundToAndTheCurrentOnesBackLive', async () => {
@@ -102,7 +90,7 @@ describe('the wall rewound', () => {
     // The first batch, shown; then the relay's figures while nothing else is produced.
     const first = eventsOf([['smoke', 4], ['street_vendor', 3], ['burglary', 2], ['face_access', 40]]);
     const firstShown = await watchCounts(page, { 'count-kind-smoke': 4, 'count-kind-street_vendor': 3, 'count-kind-burglary': 2, 'count-kind-face_access': 40 });
-    await producer.send(first.map((event) => recordOf(prefix, event)));
+    await rig.send(first);
     await waitFor('the first batch on screen', () => firstShown().then((t) => t ?? undefined), 30_000);
     const quietFrom = Date.now();
     const sampled = countsOf(await getState(relayUrl));
@@ -113,7 +101,7 @@ describe('the wall rewound', () => {
 
     const second = eventsOf([['smoke', 2], ['street_vendor', 5], ['burglary', 1], ['face_access', 25]]);
     const secondShown = await watchCounts(page, { 'count-kind-smoke': 6, 'count-kind-street_vendor': 8, 'count-kind-burglary': 3, 'count-kind-face_access': 65 });
-    await producer.send(second.map((event) => recordOf(prefix, event)));
+    await rig.send(second);
     await waitFor('the second batch on screen', () => secondShown().then((t) => t ?? undefined), 30_000);
     const later = countsOf(await getState(relayUrl));
     for (const id of IDS) expect(later[id], id).not.toBe(sampled[id]);

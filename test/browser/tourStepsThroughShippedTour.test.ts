@@ -4,24 +4,17 @@
 // it back; a critical event produced to Kafka during the tour shows its alarm card, takes the
 // camera for the alarm's dwell, and the tour then resumes at the same step, with the camera back
 // on that step's shot, while the step's live card has counted the event.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPack } from '../../geo/loadPack.ts';
 import { buildPackIndex } from '../../geo/packIndex.ts';
-import { topicNames } from '../../relay/contract/index.ts';
 import type { WallTestHook } from '../../wall/map/testHook.ts';
-import { launchChromium } from '../infra/chromium.ts';
-import { createTopics } from '../infra/kafkaBroker.ts';
-import { EventProducer, eventOf, recordOf } from '../integration/support/events.ts';
-import { uniquePrefix, waitFor } from '../integration/support/relays.ts';
-import { mapHasView } from './support/wallMap.ts';
-import { layoutProblems, mapReady, openWall, type WallPage } from './support/wallPage.ts';
-import { WallRelay } from './support/wallRelay.ts';
+import { eventOf } from '../integration/support/events.ts';
+import { waitFor } from '../integration/support/relays.ts';
+import { layoutProblems, type WallPage } from './support/wallPage.ts';
+import { WallRig } from './support/wallRig.ts';
 import shiquan from '../../wall/tours/shiquan.json';
 
-const brokers = inject('kafkaBrokers');
-const prefix = uniquePrefix('wall-tour');
-const topics = topicNames(prefix);
 const index = buildPackIndex(await loadPack());
 const STEPS = shiquan.steps.length;
 /** The step the alarm interrupts: the door sensors, whose live card counts sensor alerts. */
@@ -106,25 +99,16 @@ async function captionAt(page: Page, step: number, state: string, timeoutMs = 30
 }
 
 describe('tour mode', () => {
-  let browser: Browser;
-  let producer: EventProducer;
-  let relay: WallRelay;
+  let rig: WallRig;
   let wall: WallPage;
 
   beforeAll(async () => {
-    await createTopics(brokers, [topics.sensor, topics.camera, topics.alarm110], { partitions: 3 });
-    producer = await EventProducer.connect(brokers);
-    relay = await WallRelay.start({ brokers, prefix });
-    ({ browser } = await launchChromium());
-    wall = await openWall(browser, `${relay.url}?tour=shiquan&alarmDwellMs=${ALARM_DWELL_MS}`, { width: 1920, height: 1080 });
-    await mapReady(wall.page);
-    await mapHasView(wall.page);
+    rig = await WallRig.start({ name: 'wall-tour' });
+    wall = await rig.openWallWithView(`?tour=shiquan&alarmDwellMs=${ALARM_DWELL_MS}`);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await relay?.stop();
-    await producer?.close();
+    await rig?.stop();
   });
 
   it('steps through the whole shipped tour with the presenter’s keys, camera and caption changing each time', async () => {
@@ -195,7 +179,7 @@ describe('tour mode', () => {
     const alertsBefore = Number((await sensorCard.innerText()).replace(/,/g, ''));
 
     await startTrack(page);
-    await producer.send([recordOf(prefix, eventOf('smoke', { compoundId: ALARM_COMPOUND, note: '测试: 导览中的紧急告警' }))]);
+    await rig.send([eventOf('smoke', { compoundId: ALARM_COMPOUND, note: '测试: 导览中的紧急告警' })]);
     await page.locator(`[data-testid="alarm-card"][data-compound="${ALARM_COMPOUND}"]`).waitFor({ state: 'visible', timeout: 30_000 });
     // Flown to the alarm: the tour says it is interrupted, the camera is over the compound.
     const target = index.labelPoints.get(ALARM_COMPOUND)!;

@@ -3,57 +3,42 @@
 // replay bar, the performance readout) and in both languages, no line of text crosses a seam or
 // leaves the wall, and no panel overflows. The relay's WALL_* settings shape a wall whose URL
 // says nothing, and a desk monitor previews the same wall scaled down.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { topicNames, type Kind } from '../../relay/contract/index.ts';
-import { launchChromium } from '../infra/chromium.ts';
-import { createTopics } from '../infra/kafkaBroker.ts';
-import { COMPOUNDS, EventProducer, eventOf, recordOf } from '../integration/support/events.ts';
-import { uniquePrefix, waitFor } from '../integration/support/relays.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kind } from '../../relay/contract/index.ts';
+import { COMPOUNDS, eventOf } from '../integration/support/events.ts';
+import { waitFor } from '../integration/support/relays.ts';
 import { layoutProblems, openWall, shownCounts, type WallPage } from './support/wallPage.ts';
-import { WallRelay } from './support/wallRelay.ts';
+import type { WallRelay } from './support/wallRelay.ts';
+import { WallRig } from './support/wallRig.ts';
 import { textAcrossSeams } from './support/wallSeams.ts';
-
-const brokers = inject('kafkaBrokers');
-const prefix = uniquePrefix('wall-seams');
-const topics = topicNames(prefix);
 
 const KINDS: Kind[] = ['door_open', 'elderly_inactivity', 'street_vendor', 'face_access', 'burglary', 'ebike_theft'];
 const LONG_NOTE = '楼道内电动自行车违规充电，物业已到场处置，'.repeat(8);
 
 describe('the wall on a video wall', () => {
-  let browser: Browser;
-  let producer: EventProducer;
-  let relay: WallRelay;
+  let rig: WallRig;
   let shaped: WallRelay;
 
   beforeAll(async () => {
-    await createTopics(brokers, [topics.sensor, topics.camera, topics.alarm110], { partitions: 1 });
-    producer = await EventProducer.connect(brokers);
     const events = COMPOUNDS.slice(0, 30).flatMap((compoundId, i) => [eventOf(KINDS[i % KINDS.length]!, { compoundId, note: LONG_NOTE })]);
-    await producer.send(events.map((event) => recordOf(prefix, event)));
-    relay = await WallRelay.start({ brokers, prefix });
-    shaped = await WallRelay.start({ brokers, prefix, wallShape: { size: '3840x1080', grid: '2x1', bezel: 20 } });
-    ({ browser } = await launchChromium());
+    rig = await WallRig.start({ name: 'wall-seams', partitions: 1, backlog: events });
+    shaped = await rig.startRelay({ wallShape: { size: '3840x1080', grid: '2x1', bezel: 20 } });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await shaped?.stop();
-    await relay?.stop();
-    await producer?.close();
+    await rig?.stop();
   });
 
   async function wallWithFigures(url: string, viewport: { width: number; height: number }): Promise<WallPage> {
-    const wall = await openWall(browser, url, viewport);
+    const wall = await openWall(rig.browser, url, viewport);
     await waitFor('the figures on screen', async () => ((await shownCounts(wall.page, ['count-alarm110']))['count-alarm110'] === 10 ? true : undefined), 120_000);
     return wall;
   }
 
   it('keepsEveryLineOfTextOffTheSeamsOfA4x2WallWithEveryOverlayShowing', async () => {
-    const wall = await wallWithFigures(`${relay.url}?wall=7680x2160&grid=4x2&bezel=12&tour=shiquan&alarmDwellMs=600000`, { width: 7680, height: 2160 });
+    const wall = await wallWithFigures(`${rig.relay.url}?wall=7680x2160&grid=4x2&bezel=12&tour=shiquan&alarmDwellMs=600000`, { width: 7680, height: 2160 });
     const { page } = wall;
-    await producer.send([recordOf(prefix, eventOf('gas_leak', { compoundId: COMPOUNDS[40]!, note: LONG_NOTE }))]);
+    await rig.send([eventOf('gas_leak', { compoundId: COMPOUNDS[40]!, note: LONG_NOTE })]);
     await page.keyboard.press('F');
     await page.keyboard.press('R');
     for (const overlay of ['alarm-card', 'tour-caption', 'tour-stat', 'perf-readout', 'replay-bar']) {
