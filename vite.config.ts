@@ -19,7 +19,9 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        // Unit tests are quick on an idle machine; the few that start a CLI or a relay in process
+        // need more than vitest's 5 s when CI shares the cores with a broker and Chromium.
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 },
       },
       {
         extends: true,

@@ -53,6 +53,7 @@ export type CompoundKind = (typeof COMPOUND_KINDS)[number];
 export interface CompoundProps {
   id: string; // 'SQ-C01' … 'SQ-C80'
   name: string;
+  nameEn: string; // romanised from name (geo/generate/romanise.ts), e.g. Langao Dalou Xiaoqu
   areaId: string;
   committeeId: string;
   households: number;

@@ -5,19 +5,35 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_TOPIC_PREFIX, topicNames } from './contract/index.ts';
 import { LOG_LEVELS, type LogLevel } from './log.ts';
-import { parseBezel, parseDpr, parseGrid, parseSize } from './broadcast/wallShape.ts';
+import { MIN_TOKEN_CHARS, tokenWeakness } from './broadcast/tokenStrength.ts';
+import { parseBezel, parseDpr, parseGrid, parseSize } from './protocol/wallShape.ts';
+import { KAFKA_SECURITY_HELP, KafkaSecurityError, kafkaSecurityFromEnv, type KafkaSecurity } from '../kafka/security.ts';
+import { normaliseOrigin, parseHost } from './http/allowedHosts.ts';
 
-export interface RelayConfig {
+export interface RelayConfig extends SettingsConfig {
+  /** TLS and SASL for Kafka, from KAFKA_SECURITY_PROTOCOL and the variables with it (environment only). */
+  kafkaSecurity: KafkaSecurity;
+}
+
+interface SettingsConfig {
   port: number;
   /** null: no Kafka, the embedded bus with the historical replay. */
   kafkaBrokers: string[] | null;
   topicPrefix: string;
   tickHz: number;
   timeZone: string;
-  /** null: walls connect without a token. */
+  /** null: walls connect without a token, and /metrics and /api/state are open. */
   wallToken: string | null;
-  /** How many times faster than history the embedded replay runs. */
-  replaySpeed: number;
+  /** The historical day the embedded demo replays as every day, 'YYYY-MM-DD'. */
+  demoDay: string;
+  /** How many times as often as on that day the embedded demo's incidents come, once it runs. */
+  demoPace: number;
+  /** Host names besides the machine's own that requests may name (`.domain`, `*` for any). */
+  allowedHosts: string[];
+  /** Origins besides the relay's own whose pages may open a wall's websocket. */
+  allowedOrigins: string[];
+  /** Websocket handshakes per second per client address (bursts of 5 s worth); 0: no limit. */
+  handshakeRate: number;
   logLevel: LogLevel;
   /** The built wall (vite's output). */
   wallDir: string;
@@ -37,6 +53,11 @@ interface Setting {
   description: string;
 }
 
+/** A Wednesday of the article's year with the profile's usual volumes (see relay/README.md). */
+export const DEFAULT_DEMO_DAY = '2019-06-05';
+const DEFAULT_DEMO_PACE = 10;
+const MAX_DEMO_PACE = 50;
+
 const SETTINGS = {
   port: { env: 'PORT', flag: '--port', description: 'HTTP port for the wall, API and metrics (default 8080)' },
   kafkaBrokers: {
@@ -50,12 +71,32 @@ const SETTINGS = {
   wallToken: {
     env: 'WALL_TOKEN',
     flag: '--wall-token',
-    description: 'token walls must present (prefer the environment: flags show in ps)',
+    description: `token walls, /metrics and /api/state must present, at least ${MIN_TOKEN_CHARS} characters (prefer the environment: flags show in ps)`,
   },
-  replaySpeed: {
-    env: 'REPLAY_SPEED',
-    flag: '--replay-speed',
-    description: 'speed-up of the embedded historical replay (default 60)',
+  allowedHosts: {
+    env: 'ALLOWED_HOSTS',
+    flag: '--allowed-hosts',
+    description: "more host names requests may use, comma-separated ('.example.com' for a domain, '*' for any); always: localhost, this machine's name and addresses",
+  },
+  allowedOrigins: {
+    env: 'ALLOWED_ORIGINS',
+    flag: '--allowed-origins',
+    description: "more origins whose pages may open a wall's websocket, e.g. https://wall.example.com (behind a proxy that changes Host)",
+  },
+  handshakeRate: {
+    env: 'HANDSHAKE_RATE',
+    flag: '--handshake-rate',
+    description: 'websocket handshakes per second per client address, bursts of 5 s worth; 0 for no limit (default 20)',
+  },
+  demoDay: {
+    env: 'DEMO_DAY',
+    flag: '--demo-day',
+    description: `historical day the embedded demo replays, YYYY-MM-DD (default ${DEFAULT_DEMO_DAY})`,
+  },
+  demoPace: {
+    env: 'DEMO_PACE',
+    flag: '--demo-pace',
+    description: `embedded demo: incidents come N times as often as on that day once it runs, 1–${MAX_DEMO_PACE} (default ${DEFAULT_DEMO_PACE})`,
   },
   logLevel: { env: 'LOG_LEVEL', flag: '--log-level', description: `${LOG_LEVELS.join('|')} (default warn)` },
   wallDir: { env: 'WALL_DIR', flag: '--wall-dir', description: 'directory of the built wall (default dist/wall)' },
@@ -63,12 +104,13 @@ const SETTINGS = {
   wallGrid: { env: 'WALL_GRID', flag: '--wall-grid', description: 'screens of the video wall, COLSxROWS, e.g. 4x2 (default 1x1)' },
   wallBezel: { env: 'WALL_BEZEL', flag: '--wall-bezel', description: 'CSS pixels kept clear of text on each side of a seam (default 0)' },
   wallDpr: { env: 'WALL_DPR', flag: '--wall-dpr', description: "cap on the map's device pixel ratio, 0.25–4 (default: the screen's, at most 2)" },
-} as const satisfies Record<keyof RelayConfig, Setting>;
+} as const satisfies Record<keyof SettingsConfig, Setting>;
 
 type Key = keyof typeof SETTINGS;
 
 const DEFAULT_WALL_DIR = fileURLToPath(new URL('../dist/wall', import.meta.url));
-const MIN_TOKEN_CHARS = 8;
+/** A handshake burst is this many seconds of the rate. */
+export const HANDSHAKE_BURST_S = 5;
 const BROKER_ADDRESS = /^[^\s:,]+:\d{1,5}$/;
 
 function isTimeZone(name: string): boolean {
@@ -80,6 +122,11 @@ function isTimeZone(name: string): boolean {
   }
 }
 
+function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return match !== null && new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).toISOString().startsWith(text);
+}
+
 function isTopicPrefix(prefix: string): boolean {
   try {
     topicNames(prefix);
@@ -88,6 +135,23 @@ function isTopicPrefix(prefix: string): boolean {
     return false;
   }
 }
+
+/** A host name, an IPv4 or IPv6 address (brackets allowed), '.domain' or '*'; no port, no scheme. */
+function isHostEntry(entry: string): boolean {
+  if (entry === '*') return true;
+  const name = entry.startsWith('.') ? entry.slice(1) : entry;
+  const host = parseHost(name.includes(':') && !name.startsWith('[') ? `[${name}]` : name);
+  return host !== null && host.port === '' && host.hostname !== '';
+}
+
+/** `scheme://host[:port]`, with nothing after but an optional slash. */
+function isOriginEntry(entry: string): boolean {
+  if (normaliseOrigin(entry) === null) return false;
+  const url = new URL(entry);
+  return url.pathname === '/' && !url.search && !url.hash && !url.username;
+}
+
+const list = (text: string) => text.split(',').map((part) => part.trim()).filter(Boolean);
 
 const numberIn = (min: number, max: number, rule: string) =>
   z
@@ -129,11 +193,35 @@ const schema = z.object({
   timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
   wallToken: z
     .string()
-    .min(MIN_TOKEN_CHARS, `must be at least ${MIN_TOKEN_CHARS} characters`)
-    .refine((token) => !/\s/.test(token), 'must not contain white space')
+    .superRefine((token, context) => {
+      const weakness = tokenWeakness(token);
+      if (weakness) context.addIssue({ code: 'custom', message: weakness });
+    })
     .nullable()
     .default(null),
-  replaySpeed: numberIn(0.001, 1_000_000, 'must be a number above 0, at most 1000000').default(60),
+  demoDay: z.string().refine(isCalendarDate, 'must be a date YYYY-MM-DD').default(DEFAULT_DEMO_DAY),
+  demoPace: numberIn(1, MAX_DEMO_PACE, `must be an integer 1–${MAX_DEMO_PACE}`)
+    .refine(Number.isInteger, `must be an integer 1–${MAX_DEMO_PACE}`)
+    .default(DEFAULT_DEMO_PACE),
+  allowedHosts: z
+    .string()
+    .transform(list)
+    .refine(
+      (entries) => entries.every(isHostEntry),
+      "must be host names or addresses without a port, comma-separated ('.example.com' for a domain, '*' for any)",
+    )
+    .transform((entries) => entries.map((entry) => entry.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '')))
+    .default([]),
+  allowedOrigins: z
+    .string()
+    .transform(list)
+    .refine(
+      (entries) => entries.every(isOriginEntry),
+      'must be origins like https://wall.example.com or http://10.1.2.3:8080 (scheme, host, port; no path), comma-separated',
+    )
+    .transform((entries) => entries.map((entry) => normaliseOrigin(entry)!))
+    .default([]),
+  handshakeRate: numberIn(0, 100_000, 'must be a number from 0 (no limit) to 100000').default(20),
   logLevel: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).default('warn'),
   wallDir: z.string().min(1, 'must be a directory').default(DEFAULT_WALL_DIR),
   wallSize: wallSetting(parseSize, ({ width, height }) => `${width}x${height}`),
@@ -152,6 +240,7 @@ function readFlags(argv: readonly string[]): Partial<Record<Key, string>> {
   for (const setting of Object.values(SETTINGS)) {
     program.option(`${setting.flag} <value>`, `${setting.description} [env ${setting.env}]`);
   }
+  program.addHelpText('after', `\n${KAFKA_SECURITY_HELP}`);
   program.parse([...argv], { from: 'user' });
   const options = program.opts<Record<string, string | undefined>>();
   const flags: Partial<Record<Key, string>> = {};
@@ -177,7 +266,14 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
     if (value !== undefined) raw[key] = value;
   }
   const result = schema.safeParse(raw);
-  if (result.success) return result.data;
+  if (result.success) {
+    try {
+      return { ...result.data, kafkaSecurity: kafkaSecurityFromEnv(env) };
+    } catch (error) {
+      if (error instanceof KafkaSecurityError) throw new ConfigError(error.message);
+      throw error;
+    }
+  }
   const issue = result.error.issues[0];
   const key = issue?.path[0] as Key | undefined;
   if (!issue || !key) throw new ConfigError(`bad configuration: ${issue?.message ?? 'unknown problem'}`);

@@ -8,6 +8,8 @@ export function createRelayMetrics() {
   const registry = new Registry();
   // Process RSS, heap, event-loop lag: what an operator checks first on a 24/7 relay.
   collectDefaultMetrics({ register: registry, prefix: 'relay_' });
+  // Versions tell an attacker which flaws to try; operators know what they deployed.
+  registry.removeSingleMetric('relay_nodejs_version_info');
   const registers = [registry];
   return {
     registry,
@@ -25,6 +27,12 @@ export function createRelayMetrics() {
     rejected: new Counter({
       name: 'relay_events_rejected_total',
       help: 'Messages refused by the contract validator, by reason.',
+      labelNames: ['reason'] as const,
+      registers,
+    }),
+    batchesSkipped: new Counter({
+      name: 'relay_batches_skipped_total',
+      help: 'Record batches that could not be read (codec, corruption, size) and were dead-lettered and skipped, by reason.',
       labelNames: ['reason'] as const,
       registers,
     }),
@@ -62,7 +70,14 @@ export function createRelayMetrics() {
     }),
     wallsRefused: new Counter({
       name: 'relay_walls_refused_total',
-      help: 'Wall connections refused for a missing or wrong token.',
+      help: 'Wall connections refused, by reason: token (missing or wrong), throttled (too many tries from the address), origin, host, rate (handshakes per address).',
+      labelNames: ['reason'] as const,
+      registers,
+    }),
+    httpRefused: new Counter({
+      name: 'relay_http_refused_total',
+      help: 'HTTP requests refused before any route, by reason: host (not one of the relay\'s names), body (requests carry none).',
+      labelNames: ['reason'] as const,
       registers,
     }),
     deltasSkipped: new Counter({
@@ -77,7 +92,13 @@ export function createRelayMetrics() {
     }),
     snapshotsSent: new Counter({
       name: 'relay_wall_snapshots_sent_total',
-      help: 'Snapshots sent to walls (on connect and on request).',
+      help: 'Snapshots sent to walls (at the tick after a wall connects or asks for one).',
+      registers,
+    }),
+    snapshotsEncoded: new Counter({
+      name: 'relay_snapshots_encoded_total',
+      help: 'Snapshots serialised: for walls, once per tick that has walls waiting for one; for http, once per tick whose view GET /api/state asked for.',
+      labelNames: ['for'] as const,
       registers,
     }),
     tickDuration: new Histogram({

@@ -2,6 +2,7 @@
 // (dates inside its coverage, a rate its burst can take) are in eventSource.ts. Every problem is
 // a UsageError: one line, exit status 2.
 import { DEFAULT_TOPIC_PREFIX, SOURCES, topicNames, type Source } from '../relay/contract/index.ts';
+import { COMPRESSION_NAMES, type CompressionName } from '../kafka/codecs.ts';
 import { MAX_RATE } from './profile/schema.ts';
 import { parseThreshold, THRESHOLD_METRICS, type Threshold } from './thresholds.ts';
 import { parseSpeed, type Speed } from './timeline.ts';
@@ -25,6 +26,7 @@ export interface RawFlags {
   pack?: string;
   brokers?: string;
   topicPrefix?: string;
+  compression?: string;
   relay?: string;
   probes?: string;
   wallToken?: string;
@@ -39,7 +41,9 @@ const DEFAULT_PROBES = 2;
 const MAX_PROBES = 50;
 
 /** Where the events go: an NDJSON file (or stdout), or Kafka's source topics. */
-export type TargetFlags = { kind: 'file'; path: string } | { kind: 'kafka'; brokers: string[]; topicPrefix: string };
+export type TargetFlags =
+  | { kind: 'file'; path: string }
+  | { kind: 'kafka'; brokers: string[]; topicPrefix: string; compression: CompressionName };
 
 /** `--relay`: probe walls on the relay and its /api/state measure what arrived. */
 export interface MeasureFlags {
@@ -113,8 +117,8 @@ function parseTarget(raw: RawFlags): TargetFlags {
   if (raw.out !== undefined && raw.brokers !== undefined) {
     throw new UsageError('--out and --brokers are two targets: give one of them');
   }
-  if (raw.topicPrefix !== undefined && raw.brokers === undefined) {
-    throw new UsageError('--topic-prefix applies to the Kafka target: give --brokers too');
+  for (const [flag, value] of [['--topic-prefix', raw.topicPrefix], ['--compression', raw.compression]] as const) {
+    if (value !== undefined && raw.brokers === undefined) throw new UsageError(`${flag} applies to the Kafka target: give --brokers too`);
   }
   if (raw.brokers !== undefined) {
     const brokers = raw.brokers.split(',').map((address) => address.trim());
@@ -126,7 +130,9 @@ function parseTarget(raw: RawFlags): TargetFlags {
     } catch (error) {
       throw new UsageError(`--topic-prefix: ${(error as Error).message}`);
     }
-    return { kind: 'kafka', brokers, topicPrefix };
+    const compression = COMPRESSION_NAMES.find((name) => name === (raw.compression ?? 'none'));
+    if (!compression) throw new UsageError(`--compression must be one of ${COMPRESSION_NAMES.join(', ')}, got ${JSON.stringify(raw.compression)}`);
+    return { kind: 'kafka', brokers, topicPrefix, compression };
   }
   if (raw.out === undefined) throw new UsageError('no target: give --out FILE (or --out - for stdout), or --brokers host:port');
   if (raw.out === '') throw new UsageError('--out needs a file name, or - for stdout');

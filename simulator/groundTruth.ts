@@ -1,14 +1,16 @@
 // What a run sent, counted as it is sent: the report compares what walls and the relay saw
 // against these numbers. Pure; the run loop feeds it every event it hands to the target.
-import { KIND_INFO, SOURCES, type Kind, type ProducerEvent, type Source } from '../relay/contract/index.ts';
+import { isCaseKind, KIND_INFO, perSource, type Kind, type ProducerEvent, type Source } from '../relay/contract/index.ts';
 
 export interface Tally {
   /** Every event. */
   events: number;
-  /** Incident openings (status open or absent on an incident kind). */
+  /** Incident and case openings (on an incident kind, status open or absent; on a case kind, no ref). */
   opened: number;
-  /** `closed` follow-ups. */
+  /** `closed` follow-ups, of incidents and of cases. */
   closed: number;
+  /** The other steps of cases (dispatched, handled, contacted, finished, reviewed). */
+  steps: number;
 }
 
 export interface GroundTruth {
@@ -20,16 +22,17 @@ export interface GroundTruth {
   last: { id: string; ts: string | number } | null;
 }
 
-const emptyTally = (): Tally => ({ events: 0, opened: 0, closed: 0 });
+const emptyTally = (): Tally => ({ events: 0, opened: 0, closed: 0, steps: 0 });
 
 function add(tally: Tally, event: ProducerEvent): void {
   tally.events++;
   if (event.status === 'closed') tally.closed++;
-  else if (KIND_INFO[event.kind].incident) tally.opened++;
+  else if (event.stage !== undefined) tally.steps++;
+  else if (KIND_INFO[event.kind].incident || isCaseKind(event.kind)) tally.opened++;
 }
 
 export class GroundTruthRecorder {
-  readonly #bySource = Object.fromEntries(SOURCES.map((source) => [source, emptyTally()])) as Record<Source, Tally>;
+  readonly #bySource = perSource(emptyTally);
   readonly #byKind = new Map<Kind, Tally>();
   #events = 0;
   #first: ProducerEvent | null = null;

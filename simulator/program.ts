@@ -8,6 +8,8 @@ import { createCompoundLocator } from '../geo/compoundLocator.ts';
 import { DEFAULT_PACK_DIR, loadPack } from '../geo/loadPack.ts';
 import type { GeoPack } from '../geo/schema.ts';
 import { DEFAULT_TOPIC_PREFIX, type ProducerEvent } from '../relay/contract/index.ts';
+import { COMPRESSION_NAMES } from '../kafka/codecs.ts';
+import { KAFKA_SECURITY_HELP, KafkaSecurityError, kafkaSecurityFromEnv, type KafkaSecurity } from '../kafka/security.ts';
 import { eventSource } from './eventSource.ts';
 import { parseFlags, UsageError, type Flags, type RawFlags } from './flags.ts';
 import { simCompoundsFromPack } from './generate/compounds.ts';
@@ -53,6 +55,8 @@ stamped when sent). --speed defaults to max, except a load profile into Kafka, w
 its own schedule (1). Replaying a window twice with the same --seed sends the same event ids,
 which a relay counts once: use another seed.
 
+${KAFKA_SECURITY_HELP}
+
 Threshold metrics (METRIC OP NUMBER, OP one of < <= > >= ==):
 ${METRICS_HELP}
 Latency is measured by ordinal: the k-th counted event of a source is delivered when a probe
@@ -67,14 +71,15 @@ function buildCommand(): Command {
     .option('--profile <name|file>', 'historical, load, or a profile JSON file (default: historical)')
     .option('--from <date>', "historical: first day YYYY-MM-DD (default: the profile's window); load: start, an ISO time with offset, epoch ms or a date (default: now)")
     .option('--to <date>', "historical: last day YYYY-MM-DD, inclusive (default: the profile's window)")
-    .option('--sources <list>', 'only these sources: sensor,camera,alarm110 (default: all the profile has)')
+    .option('--sources <list>', 'only these sources: sensor,camera,alarm110,grid,hotline (default: all the profile has)')
     .option('--speed <N|max>', 'replay N times faster than the events\' own clock, or max (default: see Time below)')
     .option('--seed <n>', 'seed of the generator: the same seed gives the same events (default: 1)')
     .option('--rate <n>', `load: target events per second, up to ${MAX_RATE} at the burst's peak`)
     .option('--duration <time>', 'load: run length, e.g. 60s, 5m, 1h')
     .option('--out <file>', 'target: write NDJSON events to FILE, or - for stdout')
-    .option('--brokers <host:port,…>', 'target: Kafka bootstrap servers; topics PREFIX.sensor|camera|alarm110 are created if missing')
+    .option('--brokers <host:port,…>', 'target: Kafka bootstrap servers; topics PREFIX.sensor|camera|alarm110|grid|hotline are created if missing')
     .option('--topic-prefix <prefix>', `Kafka topic prefix (default: ${DEFAULT_TOPIC_PREFIX})`)
+    .option('--compression <codec>', `Kafka batches compressed with ${COMPRESSION_NAMES.join(', ')} (default: none)`)
     .option('--in <file>', 'replay events from an NDJSON file (or - for stdin) instead of a profile')
     .option('--relay <url>', 'measure the relay that reads those topics: its /api/state and probe walls over Socket.IO')
     .option('--probes <n>', 'probe walls connected to the relay (default: 2)')
@@ -114,11 +119,11 @@ async function eventsOf(flags: Flags, pack: () => Promise<GeoPack>): Promise<Run
   });
 }
 
-async function openTarget(flags: Flags, pack: () => Promise<GeoPack>): Promise<Target> {
+async function openTarget(flags: Flags, security: KafkaSecurity, pack: () => Promise<GeoPack>): Promise<Target> {
   const { target } = flags;
   if (target.kind === 'file') return openFileTarget(target.path);
   const keyOf = compoundKey(createCompoundLocator((await pack()).compounds.features));
-  return openKafkaTarget({ brokers: target.brokers, topicPrefix: target.topicPrefix, keyOf });
+  return openKafkaTarget({ brokers: target.brokers, topicPrefix: target.topicPrefix, compression: target.compression, security, keyOf });
 }
 
 /** A load profile into a live target keeps its own schedule; everything else goes at max. */
@@ -154,7 +159,7 @@ async function sendAll(source: RunSource, target: Target, speed: Speed, log: Ord
   }
 }
 
-async function simulate(flags: Flags): Promise<RunReport> {
+async function simulate(flags: Flags, security: KafkaSecurity): Promise<RunReport> {
   let packLoaded: Promise<GeoPack> | undefined;
   const pack = () => (packLoaded ??= loadPack(flags.pack ?? DEFAULT_PACK_DIR));
   const source = await eventsOf(flags, pack);
@@ -165,7 +170,7 @@ async function simulate(flags: Flags): Promise<RunReport> {
   const measurement = flags.measure ? await startMeasurement({ ...flags.measure, log, startedAt }) : null;
   let target: Target | null = null;
   try {
-    target = await openTarget(flags, pack);
+    target = await openTarget(flags, security, pack);
     const targetName = target.name;
     const run = await sendAll(source, target, speed, log, rates);
     // The run loop has closed it.
@@ -200,7 +205,14 @@ export async function runCli(
     const raw = command.opts<RawFlags>();
     if (raw.relay !== undefined && raw.wallToken === undefined && env.WALL_TOKEN) raw.wallToken = env.WALL_TOKEN;
     const flags = parseFlags(raw);
-    const report = await simulate(flags);
+    // From the environment only (never flags, which show in ps); kept out of the report.
+    let security: KafkaSecurity;
+    try {
+      security = kafkaSecurityFromEnv(env);
+    } catch (error) {
+      throw error instanceof KafkaSecurityError ? new UsageError(error.message) : error;
+    }
+    const report = await simulate(flags, security);
     for (const line of summaryLines(report)) stderr(line);
     if (flags.report) await writeReport(flags.report, reportJson(report));
     if (flags.html) await writeReport(flags.html, reportHtml(report));

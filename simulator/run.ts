@@ -4,7 +4,7 @@
 // batch or to wait for an event's due time.
 import { parseEventTime, type ProducerEvent } from '../relay/contract/index.ts';
 import { GroundTruthRecorder, type GroundTruth } from './groundTruth.ts';
-import type { Target } from './targets/target.ts';
+import type { Outage, Target } from './targets/target.ts';
 import { createTimeline, type Speed, type Timeline } from './timeline.ts';
 
 /** Big enough to amortise a write, small enough to keep a paced run's events on time. */
@@ -27,6 +27,8 @@ export interface RunResult {
   elapsedMs: number;
   /** Which clock the sent timestamps follow, for the summary and the report. */
   timestamps: Target['timestamps'];
+  /** When the target did not take events (Kafka down) and the run waited. */
+  outages: readonly Outage[];
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -88,5 +90,5 @@ export async function runSimulation(input: RunInput): Promise<RunResult> {
   }
   await flush();
   await target.close();
-  return { truth: truth.snapshot(), elapsedMs: now() - startedAt, timestamps: target.timestamps };
+  return { truth: truth.snapshot(), elapsedMs: now() - startedAt, timestamps: target.timestamps, outages: target.outages?.() ?? [] };
 }

@@ -1,6 +1,6 @@
 // The lines a run prints on stderr when it ends: what was sent; with a relay, what it counted
 // and the latencies the probe walls saw; then each threshold's verdict.
-import { SOURCES } from '../relay/contract/index.ts';
+import { isCaseSource, SOURCES } from '../relay/contract/index.ts';
 import type { RunReport } from './report/reportData.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -9,8 +9,9 @@ const count = (n: number) => n.toLocaleString('en-US');
 function sentLine(report: RunReport): string {
   const { sent } = report;
   const sources = SOURCES.filter((source) => sent.bySource[source].events > 0).map((source) => {
-    const { events, closed } = sent.bySource[source];
-    return `${source} ${count(events)}${closed > 0 ? ` (${count(closed)} closed)` : ''}`;
+    const { events, opened, closed } = sent.bySource[source];
+    const cases = isCaseSource(source) ? `${count(opened)} opened, ` : '';
+    return `${source} ${count(events)}${closed > 0 || cases ? ` (${cases}${count(closed)} closed)` : ''}`;
   });
   const seconds = (sent.elapsedMs / 1000).toFixed(1);
   const head = `simulate: ${count(sent.events)} events to ${report.target} in ${seconds} s (${count(sent.averageRate)}/s, ${report.timeMode.timestamps} timestamps)`;
@@ -35,8 +36,20 @@ function latencyLine(report: RunReport): string | null {
   return `simulate: latency p50 ${count(o.p50)} ms, p95 ${count(o.p95)} ms, p99 ${count(o.p99)} ms, max ${count(o.max)} ms by ordinal over ${walls} (${deltas})`;
 }
 
+/** e.g. `simulate: Kafka did not take events 1 time, 14.2 s in all, from 10:31:02Z (…); the run waited and sent them after` */
+function outageLine(outages: RunReport['outages']): string | null {
+  if (outages.length === 0) return null;
+  const total = outages.reduce((sum, outage) => sum + outage.ms, 0);
+  const last = outages[outages.length - 1]!;
+  const times = outages.length === 1 ? '1 time' : `${outages.length} times`;
+  const first = outages[0]!.from.slice(11, 19);
+  return `simulate: Kafka did not take events ${times}, ${(total / 1000).toFixed(1)} s in all, from ${first} UTC (${last.error}); the run waited and sent them after`;
+}
+
 export function summaryLines(report: RunReport): string[] {
   const lines = [sentLine(report)];
+  const outages = outageLine(report.outages);
+  if (outages) lines.push(outages);
   if (report.delivery) lines.push(deliveryLine(report.delivery));
   const latency = latencyLine(report);
   if (latency) lines.push(latency);

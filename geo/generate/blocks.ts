@@ -15,7 +15,7 @@ import {
   type Rect,
   type Ring,
 } from './planar.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../../lib/random.ts';
 import { HALF_WIDTH_M, type LaidStreet } from './streets.ts';
 
 /** Fence line to kerb side of the way, metres. */

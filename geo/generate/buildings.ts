@@ -6,7 +6,7 @@ import type { Building, CompoundKind } from '../schema.ts';
 import { polygonArea, polygonRings, rectPolygon } from './geojson.ts';
 import type { LocalFrame } from './localFrame.ts';
 import { rectInsidePolygon, ringBounds, ringCentroid, type Rect, type Ring } from './planar.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../../lib/random.ts';
 
 export const FLOOR_HEIGHT_M = 2.9;
 const MARGIN_M = 6;

@@ -3,7 +3,7 @@
 // estates named after a street or hamlet, "X苑 / X花园" for commodity housing, "X大楼" for towers.
 import type { CompoundKind } from '../schema.ts';
 import type { XY } from './localFrame.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../../lib/random.ts';
 
 /** village: named 新村, N村 or after a hamlet (宅, 厍, 浜); place: after a street or lane; estate: a developer's name. */
 export type CommitteeStyle = 'village' | 'place' | 'estate';

@@ -3,7 +3,7 @@
 // 1990s, and a few tower blocks (大楼) stand on the main roads.
 import type { CompoundKind } from '../schema.ts';
 import type { CommitteeStyle } from './compoundNames.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../../lib/random.ts';
 
 /** How many compounds of each kind besides the 售后公房 majority. */
 export const KIND_TARGETS = { 商品房: 16, 大楼: 6 } as const;

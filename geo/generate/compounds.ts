@@ -7,7 +7,8 @@ import { nameCompounds, stemOf } from './compoundNames.ts';
 import type { Site } from './compoundSites.ts';
 import type { LocalFrame } from './localFrame.ts';
 import { populate } from './population.ts';
-import type { Random } from './random.ts';
+import { romanise } from './romanise.ts';
+import type { Random } from '../../lib/random.ts';
 
 export function synthesizeCompounds(
   sites: readonly Site[],
@@ -52,6 +53,7 @@ export function synthesizeCompounds(
     properties: {
       id,
       name,
+      nameEn: romanise(name),
       areaId: parcel.areaId,
       committeeId: parcel.committeeId,
       ...(population[i] as (typeof population)[number]),

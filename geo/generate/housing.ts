@@ -9,7 +9,7 @@ import { overlapPieces, polygonArea } from './geojson.ts';
 import { siteLandmarks } from './landmarks.ts';
 import type { LocalFrame } from './localFrame.ts';
 import type { Parcel } from './parcels.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../../lib/random.ts';
 import type { SourceData } from './sources.ts';
 import type { LaidStreet } from './streets.ts';
 

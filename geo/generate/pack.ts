@@ -14,7 +14,7 @@ import { greenFeatures } from './green.ts';
 import { layHousing } from './housing.ts';
 import { frameAround } from './localFrame.ts';
 import { parcelsOf } from './parcels.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom } from '../../lib/random.ts';
 import { railwayFeatures, roadFeatures, traceBoundaryRoads } from './roads.ts';
 import { sharePartition } from './sharedVertices.ts';
 import type { SourceData } from './sources.ts';

@@ -3,7 +3,7 @@
 // totals the article's "近10万"; elderly shares lean old in 新村 and are shifted so the
 // residents-weighted mean is the article's 42.78 %.
 import type { CompoundKind } from '../schema.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../../lib/random.ts';
 
 export const TARGET_RESIDENTS = 100_000;
 export const TARGET_ELDERLY_SHARE = 0.4278;

@@ -43,6 +43,7 @@ const committees = z.object({
 
 const compounds = z.object({
   name: text,
+  nameEn: text,
   areaId: text,
   committeeId: text,
   households: count,

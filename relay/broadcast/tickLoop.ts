@@ -1,17 +1,24 @@
 // The broadcast tick: at a fixed rate, one delta from the state to all walls — whatever the
 // event rate, a wall receives exactly the tick rate (an empty delta is still a heartbeat that
-// says "nothing new, and the relay is alive").
+// says "nothing new, and the relay is alive"). Each tick also publishes its view for
+// GET /api/state. Ticks are due at fixed times from the start, not a period after the last one,
+// so a tick made late by a busy moment does not push every later one back: the rate holds.
 import { performance } from 'node:perf_hooks';
 import { log } from '../log.ts';
 import type { RelayMetrics } from '../metrics.ts';
 import { takeDelta, type RelayState } from '../state/index.ts';
 import type { LatencySample } from './latencySample.ts';
+import type { TickView } from './tickView.ts';
 import type { WallServer } from './wallServer.ts';
 
 export interface TickLoopOptions {
   hz: number;
   state: RelayState;
   walls: Pick<WallServer, 'send'>;
+  /** Where the tick's view goes for GET /api/state. */
+  view: Pick<TickView, 'set'>;
+  /** False while the relay rebuilds today: walls get a heartbeat instead of figures. */
+  isReady(): boolean;
   /** Message timestamps of the events applied since the last tick. */
   latency: LatencySample;
   metrics: Pick<RelayMetrics, 'tickDuration' | 'eventToEmit'>;
@@ -19,14 +26,19 @@ export interface TickLoopOptions {
 }
 
 export interface TickLoop {
+  /** A tick now, out of turn: when the relay becomes ready, walls and /api/state need not wait. */
+  tickNow(): void;
   stop(): void;
 }
 
-export function startTickLoop({ hz, state, walls, latency, metrics, now }: TickLoopOptions): TickLoop {
+export function startTickLoop({ hz, state, walls, view, isReady, latency, metrics, now }: TickLoopOptions): TickLoop {
   const tick = () => {
     const started = performance.now();
     try {
-      walls.send(takeDelta(state, now()));
+      const delta = takeDelta(state, now());
+      // What the delta brought walls to: the snapshot of this tick.
+      view.set(state.sent);
+      walls.send({ delta, view: state.sent, ready: isReady() });
       const emittedAt = now();
       latency.drain((timestamp) => metrics.eventToEmit.observe(Math.max(0, emittedAt - timestamp) / 1000));
     } catch (error) {
@@ -35,6 +47,17 @@ export function startTickLoop({ hz, state, walls, latency, metrics, now }: TickL
     }
     metrics.tickDuration.observe((performance.now() - started) / 1000);
   };
-  const timer = setInterval(tick, 1000 / hz);
-  return { stop: () => clearInterval(timer) };
+  const period = 1000 / hz;
+  let due = performance.now() + period;
+  let timer: NodeJS.Timeout;
+  const next = () => {
+    tick();
+    due += period;
+    // More than a period behind (the process was stopped or starved): start afresh from now
+    // instead of sending the missed ticks in a burst.
+    if (performance.now() - due > period) due = performance.now();
+    timer = setTimeout(next, Math.max(0, due - performance.now()));
+  };
+  timer = setTimeout(next, period);
+  return { tickNow: tick, stop: () => clearTimeout(timer) };
 }

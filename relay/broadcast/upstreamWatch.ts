@@ -1,10 +1,10 @@
 // Whether the relay hears from its upstream, judged once a second from the source's last
-// contact: an idle Kafka answers a fetch every half second, so seconds of silence mean it is
-// gone (not reachable at start, or lost since). Walls are told on every change; a gauge and
-// /readyz tell operators.
+// contact: an idle Kafka answers a fetch every 25 ms (kafkaSource.ts), so seconds of silence
+// mean it is gone (not reachable at start, or lost since). Walls are told on every change; a
+// gauge and /readyz tell operators.
 import { log } from '../log.ts';
 import type { RelayMetrics } from '../metrics.ts';
-import type { UpstreamStatus } from './protocol.ts';
+import type { UpstreamStatus } from '../protocol/events.ts';
 
 /** Silence after which the upstream counts as unavailable. */
 export const UPSTREAM_SILENCE_MS = 5_000;

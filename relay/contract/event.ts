@@ -1,8 +1,13 @@
 // The two shapes of an event: what arrives on a topic (untrusted) and what the relay keeps and
 // the wall shows once the validator has accepted and normalised it.
+import type { CaseStage, CaseStep } from './cases.ts';
 import type { IncidentStatus, Kind, Severity, Source } from './kinds.ts';
 
-/** Every top-level field contract v1 allows; any other field rejects the event. */
+/**
+ * Every top-level field contract v1 allows; any other field rejects the event. The last four
+ * belong to grid and hotline case steps (relay/contract/cases.ts): on any other kind, or on a
+ * topic of another source, they are unknown fields as before.
+ */
 export const WIRE_FIELDS = [
   'id',
   'ts',
@@ -16,6 +21,10 @@ export const WIRE_FIELDS = [
   'ref',
   'deviceId',
   'note',
+  'stage',
+  'onTime',
+  'resolved',
+  'satisfied',
 ] as const;
 export type WireField = (typeof WIRE_FIELDS)[number];
 
@@ -42,6 +51,13 @@ export interface ProducerEvent {
   ref?: string;
   deviceId?: string;
   note?: string;
+  /** Grid and hotline steps: how far the case `ref` names has come. */
+  stage?: CaseStage;
+  /** Hotline `finished` steps: finished by the kind's deadline. */
+  onTime?: boolean;
+  /** Hotline `reviewed` steps: what the caller said when called back. */
+  resolved?: boolean;
+  satisfied?: boolean;
 }
 
 /** An accepted event: defaults applied, time in epoch ms, position in WGS84. */
@@ -62,4 +78,14 @@ export interface ShiquanEvent {
   deviceId: string | null;
   /** Free text: always rendered as text, never as HTML. */
   note: string | null;
+  /** A grid or hotline step (`ref` names its case); null for everything else, openings included. */
+  step: CaseStep | null;
+}
+
+/**
+ * Follow-ups move an earlier event on (an incident's `closed`, every step of a case); the relay
+ * counts only the other events in its totals.
+ */
+export function isFollowUp(event: Pick<ProducerEvent, 'status' | 'stage'>): boolean {
+  return event.status === 'closed' || event.stage !== undefined;
 }

@@ -3,6 +3,7 @@
 export {
   COORDINATE_SYSTEMS,
   WIRE_FIELDS,
+  isFollowUp,
   type CoordinateSystem,
   type ProducerEvent,
   type ShiquanEvent,
@@ -10,6 +11,29 @@ export {
   type WireField,
 } from './event.ts';
 export {
+  CASE_COUNTERS,
+  CASE_FIELDS,
+  CASE_RATES,
+  CASE_STAGES,
+  DEADLINE_STAGE,
+  STAGE_LABELS,
+  STAGE_OUTCOMES,
+  caseRates,
+  emptyCaseCounts,
+  stageIndex,
+  type CaseCounter,
+  type CaseCounts,
+  type CaseRateDef,
+  type CaseRateId,
+  type CaseRates,
+  type CaseStage,
+  type CaseStep,
+  type GridStage,
+  type HotlineStage,
+} from './cases.ts';
+export {
+  ALARM_SOURCES,
+  CASE_SOURCES,
   INCIDENT_STATUSES,
   KINDS,
   KIND_INFO,
@@ -18,10 +42,15 @@ export {
   SOURCES,
   SOURCE_LABELS,
   STATUS_LABELS,
+  isCaseKind,
+  isCaseSource,
   isIncidentKind,
   isKind,
   kindsOfSource,
+  perSource,
   sourceOfKind,
+  type AlarmSource,
+  type CaseSource,
   type IncidentStatus,
   type Kind,
   type KindInfo,
@@ -30,7 +59,7 @@ export {
   type Source,
 } from './kinds.ts';
 export { MAX_RAW_BYTES } from './rawInput.ts';
-export { REJECT_REASONS, REJECT_REASON_LABELS, type RejectReason } from './reasons.ts';
+export { REJECT_REASONS, REJECT_REASON_LABELS, STATE_REASONS, type RejectReason, type StateReason } from './reasons.ts';
 export { parseEventTime } from './timestamp.ts';
 export { DEFAULT_TOPIC_PREFIX, sourceOfTopic, topicNames, type TopicNames } from './topics.ts';
 export {

@@ -1,13 +1,30 @@
 // The kind table of contract v1 (SPEC §4): which source emits each kind, how severe it is by
-// default, whether it opens an incident, and how the wall names it in Chinese and English.
+// default, whether it opens an incident (or, for grid and hotline kinds, a case), and how the
+// wall names it in Chinese and English. The English names are short on purpose: they stand in
+// a half-width column of the by-kind panel.
 
 export interface Label {
   zh: string;
   en: string;
 }
 
-export const SOURCES = ['sensor', 'camera', 'alarm110'] as const;
+/** Sources of alarms and alerts: what the heat grids, trends and alert counters are about. */
+export const ALARM_SOURCES = ['sensor', 'camera', 'alarm110'] as const;
+export type AlarmSource = (typeof ALARM_SOURCES)[number];
+
+/** Sources of cases with a lifecycle of steps (relay/contract/cases.ts): 网格 and 12345. */
+export const CASE_SOURCES = ['grid', 'hotline'] as const;
+export type CaseSource = (typeof CASE_SOURCES)[number];
+
+export const SOURCES = [...ALARM_SOURCES, ...CASE_SOURCES] as const;
 export type Source = (typeof SOURCES)[number];
+
+/** A record with an entry for every source, in the order of SOURCES. */
+export function perSource<T>(make: (source: Source) => T): Record<Source, T> {
+  const record = {} as Record<Source, T>;
+  for (const source of SOURCES) record[source] = make(source);
+  return record;
+}
 
 export const SEVERITIES = ['info', 'warning', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -19,6 +36,8 @@ export const SOURCE_LABELS: Readonly<Record<Source, Label>> = {
   sensor: { zh: '物联感知', en: 'IoT sensors' },
   camera: { zh: '视频智能', en: 'Video analytics' },
   alarm110: { zh: '110警情', en: '110 police calls' },
+  grid: { zh: '网格案件', en: 'Grid cases' },
+  hotline: { zh: '12345热线', en: '12345 hotline' },
 };
 
 export const SEVERITY_LABELS: Readonly<Record<Severity, Label>> = {
@@ -39,6 +58,11 @@ export interface KindInfo {
   /** Incidents have a lifecycle (open → closed); passes and door swipes are just counted. */
   incident: boolean;
   label: Label;
+  /**
+   * Case kinds only: hours from a case's acceptance until it must have reached its source's
+   * deadline stage (grid: handled, hotline: finished); past it, an open case is overdue.
+   */
+  deadlineHours?: number;
 }
 
 // Severity defaults. Camera kinds follow the spec. For the rest, `critical` means someone may be
@@ -50,7 +74,7 @@ const KIND_TABLE = {
     source: 'sensor',
     severity: 'warning',
     incident: true,
-    label: { zh: '楼洞防盗门未关', en: 'Entrance door left open' },
+    label: { zh: '楼洞防盗门未关', en: 'Door left open' },
   },
   smoke: {
     source: 'sensor',
@@ -68,13 +92,13 @@ const KIND_TABLE = {
     source: 'sensor',
     severity: 'warning',
     incident: true,
-    label: { zh: '楼道电动车充电', en: 'E-bike charging in stairwell' },
+    label: { zh: '楼道电动车充电', en: 'E-bike charging' },
   },
   elderly_inactivity: {
     source: 'sensor',
     severity: 'warning',
     incident: true,
-    label: { zh: '独居老人长时间无活动', en: 'Elderly resident inactive for long' },
+    label: { zh: '独居老人长时间无活动', en: 'Elderly inactive' },
   },
   elderly_sos: {
     source: 'sensor',
@@ -86,7 +110,7 @@ const KIND_TABLE = {
     source: 'camera',
     severity: 'info',
     incident: false,
-    label: { zh: '刷脸开门', en: 'Face-recognition entry' },
+    label: { zh: '刷脸开门', en: 'Face-scan entry' },
   },
   vehicle_pass: {
     source: 'camera',
@@ -104,19 +128,19 @@ const KIND_TABLE = {
     source: 'camera',
     severity: 'critical',
     incident: true,
-    label: { zh: '高空抛物', en: 'Object thrown from height' },
+    label: { zh: '高空抛物', en: 'Thrown object' },
   },
   street_vendor: {
     source: 'camera',
     severity: 'warning',
     incident: true,
-    label: { zh: '跨门营业/违章设摊', en: 'Illegal street vending' },
+    label: { zh: '跨门营业/违章设摊', en: 'Street vending' },
   },
   illegal_construction: {
     source: 'camera',
     severity: 'warning',
     incident: true,
-    label: { zh: '违章搭建', en: 'Illegal construction' },
+    label: { zh: '违章搭建', en: 'Illegal building' },
   },
   watchlist_hit: {
     source: 'camera',
@@ -140,7 +164,7 @@ const KIND_TABLE = {
     source: 'alarm110',
     severity: 'warning',
     incident: true,
-    label: { zh: '扒窃拎包', en: 'Pickpocketing / bag snatching' },
+    label: { zh: '扒窃拎包', en: 'Pickpocketing' },
   },
   ebike_theft: {
     source: 'alarm110',
@@ -166,6 +190,88 @@ const KIND_TABLE = {
     incident: true,
     label: { zh: '其他警情', en: 'Other police call' },
   },
+  // Grid cases (网格化管理): what inspectors, cameras and residents report on the street. The
+  // deadlines are this project's assumption (a day for what blocks a pavement, three days for a
+  // repair, a week for a structure to come down); a deployment sets its centre's own.
+  street_trading: {
+    source: 'grid',
+    severity: 'info',
+    incident: false,
+    label: { zh: '跨门营业/乱设摊', en: 'Shop or stall on pavement' },
+    deadlineHours: 24,
+  },
+  illegal_building: {
+    source: 'grid',
+    severity: 'info',
+    incident: false,
+    label: { zh: '违法搭建', en: 'Illegal building' },
+    deadlineHours: 168,
+  },
+  rubbish_pile: {
+    source: 'grid',
+    severity: 'info',
+    incident: false,
+    label: { zh: '垃圾堆物', en: 'Piled-up rubbish' },
+    deadlineHours: 24,
+  },
+  broken_facility: {
+    source: 'grid',
+    severity: 'info',
+    incident: false,
+    label: { zh: '公共设施损坏', en: 'Broken facility' },
+    deadlineHours: 72,
+  },
+  stairwell_clutter: {
+    source: 'grid',
+    severity: 'info',
+    incident: false,
+    label: { zh: '楼道堆物', en: 'Stairwell clutter' },
+    deadlineHours: 72,
+  },
+  parking_disorder: {
+    source: 'grid',
+    severity: 'info',
+    incident: false,
+    label: { zh: '非机动车乱停放', en: 'Bikes parked in the way' },
+    deadlineHours: 24,
+  },
+  // 12345 citizens' hotline requests. Deadlines assumed: five days for most requests, three for
+  // a nuisance that goes on every day, two for an enquiry.
+  noise: {
+    source: 'hotline',
+    severity: 'info',
+    incident: false,
+    label: { zh: '噪声扰民', en: 'Noise' },
+    deadlineHours: 72,
+  },
+  property_service: {
+    source: 'hotline',
+    severity: 'info',
+    incident: false,
+    label: { zh: '物业服务', en: 'Property management' },
+    deadlineHours: 120,
+  },
+  sanitation: {
+    source: 'hotline',
+    severity: 'info',
+    incident: false,
+    label: { zh: '环境卫生', en: 'Sanitation' },
+    deadlineHours: 72,
+  },
+  home_repair: {
+    source: 'hotline',
+    severity: 'info',
+    incident: false,
+    label: { zh: '房屋维修', en: 'Home repairs' },
+    deadlineHours: 120,
+  },
+  enquiry: {
+    source: 'hotline',
+    severity: 'info',
+    incident: false,
+    label: { zh: '政策咨询', en: 'Enquiry' },
+    deadlineHours: 48,
+  },
 } as const satisfies Record<string, KindInfo>;
 
 export type Kind = keyof typeof KIND_TABLE;
@@ -175,11 +281,9 @@ export const KIND_INFO: Readonly<Record<Kind, Readonly<KindInfo>>> = KIND_TABLE;
 /** Every kind, grouped by source in the order of SOURCES. */
 export const KINDS = Object.keys(KIND_TABLE) as readonly Kind[];
 
-const KINDS_BY_SOURCE: Readonly<Record<Source, readonly Kind[]>> = {
-  sensor: KINDS.filter((kind) => KIND_INFO[kind].source === 'sensor'),
-  camera: KINDS.filter((kind) => KIND_INFO[kind].source === 'camera'),
-  alarm110: KINDS.filter((kind) => KIND_INFO[kind].source === 'alarm110'),
-};
+const KINDS_BY_SOURCE: Readonly<Record<Source, readonly Kind[]>> = perSource((source) =>
+  KINDS.filter((kind) => KIND_INFO[kind].source === source),
+);
 
 // Own-property test, so 'constructor' or '__proto__' are never mistaken for kinds.
 export function isKind(value: string): value is Kind {
@@ -196,4 +300,13 @@ export function sourceOfKind(kind: Kind): Source {
 
 export function isIncidentKind(kind: Kind): boolean {
   return KIND_INFO[kind].incident;
+}
+
+export function isCaseSource(source: Source): source is CaseSource {
+  return source === 'grid' || source === 'hotline';
+}
+
+/** Grid and hotline kinds: each event opens a case or reports one of its steps. */
+export function isCaseKind(kind: Kind): boolean {
+  return isCaseSource(KIND_INFO[kind].source);
 }

@@ -29,9 +29,25 @@ export const REJECT_REASONS = [
   'bad_ref',
   'bad_device_id',
   'note_too_long',
+  'id_conflict',
+  'missing_stage',
+  'bad_stage',
+  'bad_case_status',
+  'missing_outcome',
+  'outcome_not_allowed',
+  'unknown_case',
+  'stage_out_of_order',
+  'case_kind_mismatch',
   'internal_error',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
+
+/**
+ * Reasons the relay's state gives, not the validator: an event valid alone that clashes with one
+ * seen before (its id), or a grid or hotline step its case cannot take (the state knows the cases).
+ */
+export const STATE_REASONS = ['id_conflict', 'unknown_case', 'stage_out_of_order', 'case_kind_mismatch'] as const satisfies readonly RejectReason[];
+export type StateReason = (typeof STATE_REASONS)[number];
 
 export const REJECT_REASON_LABELS: Readonly<Record<RejectReason, Label>> = {
   oversized: { zh: '消息超过 8 KiB', en: 'message larger than 8 KiB' },
@@ -65,13 +81,40 @@ export const REJECT_REASON_LABELS: Readonly<Record<RejectReason, Label>> = {
     zh: '该类型不是事件工单,不能带状态',
     en: 'status on a kind that is not an incident',
   },
-  missing_ref: { zh: '办结事件缺少 ref', en: 'closed event without ref' },
+  missing_ref: { zh: '办结事件或案件步骤缺少 ref', en: 'closed event or case step without ref' },
   bad_ref: { zh: 'ref 非法', en: 'ref empty, longer than 64 characters or with control characters' },
   bad_device_id: {
     zh: '设备编号非法',
     en: 'deviceId empty, longer than 64 characters or with control characters',
   },
   note_too_long: { zh: '备注超过 280 字', en: 'note longer than 280 characters' },
+  id_conflict: {
+    zh: 'id 已用于内容不同的事件',
+    en: 'id already seen with other content (the first event stands)',
+  },
+  missing_stage: { zh: '案件步骤缺少 stage', en: 'grid or hotline step (with ref) without stage' },
+  bad_stage: { zh: '案件步骤非法', en: "stage not one of the source's stages" },
+  bad_case_status: {
+    zh: '案件状态与步骤不符',
+    en: 'status "open" on a step, or "closed" without stage closed (or the reverse)',
+  },
+  missing_outcome: {
+    zh: '缺少办结或回访结果',
+    en: 'finished without onTime, or reviewed without resolved and satisfied',
+  },
+  outcome_not_allowed: {
+    zh: '该步骤不带此结果字段',
+    en: 'onTime, resolved or satisfied on an opening or on a stage that does not take it',
+  },
+  unknown_case: {
+    zh: '案件不存在',
+    en: 'ref names no case the relay knows (never opened, or before the relay reads from)',
+  },
+  stage_out_of_order: {
+    zh: '案件步骤顺序错误',
+    en: "stage not after the case's last stage (repeated, going back, or the case is closed)",
+  },
+  case_kind_mismatch: { zh: '步骤类型与案件不符', en: "a step's kind differs from its case's" },
   internal_error: {
     zh: '校验时发生内部错误',
     en: 'the validator or a lookup threw; detail has the message',

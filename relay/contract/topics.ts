@@ -1,5 +1,5 @@
-// Kafka topic names of contract v1: one topic per upstream source, plus the relay's dead-letter
-// topic. The prefix is configurable so several deployments can share one cluster.
+// Kafka topic names of contract v1: one topic per upstream source (grid and hotline included),
+// plus the relay's dead-letter topic. The prefix is configurable so several deployments can share one cluster.
 import { SOURCES, type Source } from './kinds.ts';
 
 export const DEFAULT_TOPIC_PREFIX = 'shiquan';
@@ -23,15 +23,11 @@ function assertValidPrefix(prefix: string): void {
   }
 }
 
-/** The four topic names for a prefix; throws on a prefix Kafka would refuse. */
+/** The topic names for a prefix, `<prefix>.<source>` and `<prefix>.deadletter`; throws on a prefix Kafka would refuse. */
 export function topicNames(prefix: string = DEFAULT_TOPIC_PREFIX): TopicNames {
   assertValidPrefix(prefix);
-  return {
-    sensor: `${prefix}.sensor`,
-    camera: `${prefix}.camera`,
-    alarm110: `${prefix}.alarm110`,
-    deadletter: `${prefix}.deadletter`,
-  };
+  const names = Object.fromEntries(SOURCES.map((source) => [source, `${prefix}.${source}`]));
+  return { ...names, deadletter: `${prefix}.deadletter` } as TopicNames;
 }
 
 /** The source whose events a topic carries, or null (the dead-letter topic, foreign topics). */

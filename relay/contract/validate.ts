@@ -1,12 +1,15 @@
 // Contract v1's gate: turns an untrusted message value into a ShiquanEvent or a precise reject
 // reason. Strict on purpose — nothing unexpected may reach a screen — and it never throws.
 import { gcj02ToWgs84 } from '../../geo/gcj02.ts';
+import { CASE_FIELDS, CASE_STAGES, STAGE_OUTCOMES, type CaseStage, type CaseStep } from './cases.ts';
 import { COORDINATE_SYSTEMS, WIRE_FIELDS, type ShiquanEvent, type WireField } from './event.ts';
 import {
   INCIDENT_STATUSES,
   KIND_INFO,
   SEVERITIES,
+  isCaseSource,
   isKind,
+  type CaseSource,
   type IncidentStatus,
   type Kind,
   type Source,
@@ -40,10 +43,12 @@ export const MAX_NOTE_CHARS = 280;
 type WireRecord = Readonly<Record<string, unknown>>;
 
 const ALLOWED_FIELDS: ReadonlySet<string> = new Set(WIRE_FIELDS);
+const CASE_ONLY_FIELDS: ReadonlySet<string> = new Set(CASE_FIELDS);
 const CONTROL_CHAR = /\p{Cc}/u; // C0 controls, DEL and C1 controls
 const LONE_SURROGATE = /\p{Cs}/u;
 
-function toRecord(value: unknown): WireRecord {
+/** Case fields are unknown on the topics of the other sources, exactly as before they existed. */
+function toRecord(value: unknown, ctx: ValidationContext): WireRecord {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return reject('not_object', `expected a JSON object, got ${typeName(value)}`);
   }
@@ -52,8 +57,11 @@ function toRecord(value: unknown): WireRecord {
     return reject('not_object', 'expected a plain object');
   }
   // JSON.parse stores "__proto__" as an own key, so it is refused here and never sets a prototype.
+  const caseTopic = ctx.source === undefined || isCaseSource(ctx.source);
   for (const key of Object.keys(value)) {
-    if (!ALLOWED_FIELDS.has(key)) reject('unknown_field', `unknown field ${quote(key)}`);
+    if (!ALLOWED_FIELDS.has(key) || (!caseTopic && CASE_ONLY_FIELDS.has(key))) {
+      reject('unknown_field', `unknown field ${quote(key)}`);
+    }
   }
   return value as WireRecord;
 }
@@ -206,6 +214,57 @@ function readStatus(record: WireRecord, kind: Kind): IncidentStatus | null {
   return null;
 }
 
+function booleanField(record: WireRecord, name: WireField): boolean | undefined {
+  const value = field(record, name);
+  if (value !== undefined && typeof value !== 'boolean') wrongType(name, 'true or false', value);
+  return value as boolean | undefined;
+}
+
+/** The outcome fields of a step: those its stage requires, present; any other, absent. */
+function readOutcomes(record: WireRecord, stage: CaseStage | null): Record<string, boolean> {
+  const required: readonly string[] = (stage && STAGE_OUTCOMES[stage]) ?? [];
+  const outcomes: Record<string, boolean> = {};
+  for (const name of ['onTime', 'resolved', 'satisfied'] as const) {
+    const value = booleanField(record, name);
+    const where = stage === null ? 'an opening' : `a ${stage} step`;
+    if (value === undefined && required.includes(name)) reject('missing_outcome', `${where} must carry ${name} (true or false)`);
+    if (value !== undefined && !required.includes(name)) reject('outcome_not_allowed', `${where} takes no ${name}`);
+    if (value !== undefined) outcomes[name] = value;
+  }
+  return outcomes;
+}
+
+/**
+ * Status and step of a grid or hotline event (relay/contract/cases.ts): without `ref` it opens a
+ * case; with `ref` it is a step of that case and says its `stage`.
+ */
+function readCase(record: WireRecord, source: CaseSource, ref: string | null): { status: IncidentStatus | null; step: CaseStep | null } {
+  const status = enumField(record, 'status', INCIDENT_STATUSES, 'bad_status');
+  const stage = stringField(record, 'stage');
+  if (ref === null) {
+    const opening = 'a case opens without ref; its steps must carry ref, the id of the case';
+    if (stage !== undefined || status === 'closed') reject('missing_ref', opening);
+    readOutcomes(record, null);
+    return { status: 'open', step: null };
+  }
+  const stages: readonly string[] = CASE_STAGES[source];
+  if (stage === undefined) reject('missing_stage', `a step of a ${source} case must carry stage: ${stages.join(', ')}`);
+  if (!stages.includes(stage)) {
+    reject('bad_stage', `stage must be one of ${stages.join(', ')} for a ${source} case, got ${quote(stage)}`);
+  }
+  if (stage === 'closed' ? status !== 'closed' : status !== undefined) {
+    const rule = stage === 'closed' ? 'a closed step must carry status "closed"' : `a ${stage} step takes no status`;
+    reject('bad_case_status', status === undefined ? rule : `${rule}, got ${quote(status)}`);
+  }
+  const step = { stage, ...readOutcomes(record, stage as CaseStage) } as CaseStep;
+  return { status: stage === 'closed' ? 'closed' : null, step };
+}
+
+function refuseCaseFields(record: WireRecord, kind: Kind): void {
+  const present = CASE_FIELDS.find((name) => field(record, name) !== undefined);
+  if (present) reject('unknown_field', `unknown field ${quote(present)} (only grid and hotline kinds take it, not ${quote(kind)})`);
+}
+
 function readNote(record: WireRecord): string | undefined {
   const note = stringField(record, 'note');
   if (note !== undefined && longerThan(note, MAX_NOTE_CHARS)) {
@@ -215,17 +274,27 @@ function readNote(record: WireRecord): string | undefined {
 }
 
 function readEvent(input: unknown, ctx: ValidationContext): ShiquanEvent {
-  const record = toRecord(readRawInput(input));
+  const record = toRecord(readRawInput(input), ctx);
   const id = readId(record);
   const ts = readTime(record, ctx);
   const kind = readKind(record, ctx);
   const position = readPosition(record);
   const severity =
     enumField(record, 'severity', SEVERITIES, 'bad_severity') ?? KIND_INFO[kind].severity;
-  const status = readStatus(record, kind);
-  const ref = identifierField(record, 'ref', 'bad_ref') ?? null;
-  if (status === 'closed' && ref === null) {
-    reject('missing_ref', 'a closed event must carry ref, the id of the event that opened it');
+  const { source } = KIND_INFO[kind];
+  let status: IncidentStatus | null;
+  let ref: string | null;
+  let step: CaseStep | null = null;
+  if (isCaseSource(source)) {
+    ref = identifierField(record, 'ref', 'bad_ref') ?? null;
+    ({ status, step } = readCase(record, source, ref));
+  } else {
+    status = readStatus(record, kind);
+    ref = identifierField(record, 'ref', 'bad_ref') ?? null;
+    if (status === 'closed' && ref === null) {
+      reject('missing_ref', 'a closed event must carry ref, the id of the event that opened it');
+    }
+    refuseCaseFields(record, kind);
   }
   const deviceId = identifierField(record, 'deviceId', 'bad_device_id') ?? null;
   const note = readNote(record) ?? null;
@@ -234,7 +303,7 @@ function readEvent(input: unknown, ctx: ValidationContext): ShiquanEvent {
   return {
     id,
     ts,
-    source: KIND_INFO[kind].source,
+    source,
     kind,
     compoundId,
     lng: position?.[0] ?? null,
@@ -244,6 +313,7 @@ function readEvent(input: unknown, ctx: ValidationContext): ShiquanEvent {
     ref,
     deviceId,
     note,
+    step,
   };
 }
 

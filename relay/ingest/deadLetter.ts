@@ -1,7 +1,8 @@
 // What the relay writes to the dead-letter topic for a refused message: why, where it came from,
 // and the original value (cut to a sane size) so an operator can find and fix the producer.
 import type { RejectReason } from '../contract/index.ts';
-import type { IngestRecord } from './record.ts';
+import type { SkipReason } from './batchGuard.ts';
+import type { IngestRecord, SkippedBatch } from './record.ts';
 
 /** Characters of the original value kept; the full size is given beside it. */
 export const DEAD_LETTER_VALUE_CHARS = 2048;
@@ -13,11 +14,14 @@ export interface DeadLetter {
 }
 
 export interface DeadLetterBody {
-  reason: RejectReason;
+  reason: RejectReason | SkipReason;
   detail: string;
   topic: string;
   partition: number;
   offset: string;
+  /** A skipped record batch: its last offset and how many records it held (none else has them). */
+  lastOffset?: string;
+  records?: number;
   /** The original message's timestamp, ISO-8601 (null if it had none usable). */
   timestamp: string | null;
   /** The original value as text: UTF-8, or base64 when its bytes are not UTF-8; null for a tombstone. */
@@ -62,6 +66,29 @@ export function deadLetterOf(record: IngestRecord, reason: RejectReason, detail:
     truncated: original !== null && original.text.length > DEAD_LETTER_VALUE_CHARS,
   };
   return { key: `${topic}:${partition}:${offset}`, value: JSON.stringify(body) };
+}
+
+/**
+ * A record batch the relay moved past unread: no value to keep (its bytes could not be read),
+ * but the offsets, so an operator can fetch it with another client.
+ */
+export function skippedBatchLetter(batch: SkippedBatch): DeadLetter {
+  const { topic, partition, firstOffset, lastOffset } = batch;
+  const body: DeadLetterBody = {
+    reason: batch.reason,
+    detail: `record batch ${firstOffset}–${lastOffset} (${batch.records} records) skipped: ${batch.detail}`,
+    topic,
+    partition,
+    offset: firstOffset,
+    lastOffset,
+    records: batch.records,
+    timestamp: isoTime(batch.maxTimestamp),
+    value: null,
+    valueEncoding: 'utf8',
+    valueSize: batch.bytes,
+    truncated: false,
+  };
+  return { key: `${topic}:${partition}:${firstOffset}-${lastOffset}`, value: JSON.stringify(body) };
 }
 
 /** Where dead letters go; writing never blocks or throws (a full queue drops and counts). */

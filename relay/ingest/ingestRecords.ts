@@ -1,8 +1,10 @@
 // The one path every record takes, whatever its source: validate against the contract (the
-// topic names the source), apply to the state, or count the reject and dead-letter it. Nothing a
-// record holds can stop the stream: the validator never throws, and a throw while applying is
-// turned into an `internal_error` reject.
+// topic names the source), apply to the state, or count the reject and dead-letter it. Rules
+// that need the state (a grid or hotline step for an unknown case, or out of order) are judged
+// by the state and dead-lettered the same way. Nothing a record holds can stop the stream: the
+// validator never throws, and a throw while applying is turned into an `internal_error` reject.
 import {
+  isCaseSource,
   topicNames,
   validateEvent,
   SOURCES,
@@ -44,9 +46,12 @@ export function createIngest(options: IngestOptions): RecordHandler {
 
   return (records: readonly IngestRecord[]) => {
     const at = now();
-    const contexts = new Map<Source, ValidationContext>(
-      SOURCES.map((source) => [source, { source, now: at, hasCompound: lookup.hasCompound, locate: lookup.locate }]),
-    );
+    const context = (source: Source): ValidationContext => {
+      const base = { source, now: at, hasCompound: lookup.hasCompound, locate: lookup.locate };
+      // Cases are taken back to the state's horizon (1 January less the look-back).
+      return isCaseSource(source) ? { ...base, maxPastMs: Math.max(0, at - state.cases.since) } : base;
+    };
+    const contexts = new Map<Source, ValidationContext>(SOURCES.map((source) => [source, context(source)]));
     const consumed = new Map<Source, number>();
     const rejected = new Map<RejectReason, number>();
     const letters: DeadLetter[] = [];
@@ -60,7 +65,7 @@ export function createIngest(options: IngestOptions): RecordHandler {
 
     for (const record of records) {
       const source = sourceOf.get(record.topic);
-      // Sources deliver only the three source topics; anything else is not ours to judge.
+      // Sources deliver only the source topics; anything else is not ours to judge.
       if (source === undefined) continue;
       consumed.set(source, (consumed.get(source) ?? 0) + 1);
       const result = validateEvent(record.value, contexts.get(source)!);
@@ -71,7 +76,9 @@ export function createIngest(options: IngestOptions): RecordHandler {
       try {
         const outcome = applyEvent(state, result.event, at);
         if (outcome === 'duplicate') duplicates++;
+        else if (outcome === 'conflict') refuse(record, 'id_conflict', `id ${JSON.stringify(result.event.id)} was seen before with other content`);
         else if (outcome === 'applied') onApplied(record.timestamp);
+        else if (typeof outcome === 'object') refuse(record, outcome.reason, outcome.detail);
       } catch (error) {
         refuse(record, 'internal_error', `applying the event failed: ${describe(error)}`);
       }

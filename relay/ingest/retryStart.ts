@@ -11,8 +11,8 @@ export interface RetryingStart<T> {
 }
 
 export interface RetryOptions {
-  /** Wait between a failed attempt and the next. */
-  retryMs: number;
+  /** Wait between a failed attempt and the next: fixed, or by what failed. */
+  retryMs: number | ((error: unknown) => number);
   /** Told every failure, with the attempt's number (1 for the first). */
   onFailure(error: unknown, attempt: number): void;
 }
@@ -21,13 +21,15 @@ export function startWithRetry<T>(attempt: () => Promise<T>, { retryMs, onFailur
   const stopping = new AbortController();
   const run = async (): Promise<T | null> => {
     for (let n = 1; !stopping.signal.aborted; n++) {
+      let wait: number;
       try {
         return await attempt();
       } catch (error) {
         if (stopping.signal.aborted) return null;
         onFailure(error, n);
+        wait = typeof retryMs === 'number' ? retryMs : retryMs(error);
       }
-      await sleep(retryMs, undefined, { signal: stopping.signal }).catch(() => undefined);
+      await sleep(wait, undefined, { signal: stopping.signal }).catch(() => undefined);
     }
     return null;
   };

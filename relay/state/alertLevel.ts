@@ -1,6 +1,6 @@
 // The alert level a compound (or committee, or 片区) shows: what colours its buildings and
 // raises its beacon. Only open incidents count; today's history does not.
-import type { AlertLevel } from './view.ts';
+import type { AlertLevel } from '../protocol/snapshot.ts';
 
 export interface OpenBySeverity {
   warning: number;

@@ -20,12 +20,22 @@ export interface StateConfig {
   maxOpenIncidents: number;
   /** Closes that arrived before their open, kept until the open comes (oldest dropped first). */
   maxPendingCloses: number;
+  /** What the figures are: a replay of this historical day ('YYYY-MM-DD', the embedded demo), or null: live data. */
+  replayOf: string | null;
+  /** Grid and hotline cases kept, open or closed, to judge their steps (the first to arrive dropped first). */
+  maxCases: number;
+  /** Grid and hotline openings and steps kept in the case feed. */
+  caseFeedSize: number;
+  /** Days before 1 January from which grid and hotline cases are taken (cases still open at the new year). */
+  caseLookbackDays: number;
 }
 
 export type StateOptions = Partial<StateConfig>;
 
 // 250k ids per generation is minutes of history at thousands of events/s, enough for a
-// consumer's redelivery after a rebalance, and about 20–40 MB at most.
+// consumer's redelivery after a rebalance, and about 20–40 MB at most. 40,000 cases is more than
+// two years of the article's volumes (about 15,000 grid and 2,000 hotline cases a year), and the
+// relay holds at most 15 months of them (the look-back and the year so far).
 export const DEFAULT_STATE_CONFIG: Readonly<StateConfig> = {
   timeZone: 'Asia/Shanghai',
   dedupCapacity: 250_000,
@@ -36,9 +46,13 @@ export const DEFAULT_STATE_CONFIG: Readonly<StateConfig> = {
   closeSampleSize: 4096,
   maxOpenIncidents: 50_000,
   maxPendingCloses: 10_000,
+  replayOf: null,
+  maxCases: 40_000,
+  caseFeedSize: 20,
+  caseLookbackDays: 92,
 };
 
-const SIZE_LIMITS: Readonly<Record<Exclude<keyof StateConfig, 'timeZone'>, [number, number]>> = {
+const SIZE_LIMITS: Readonly<Record<Exclude<keyof StateConfig, 'timeZone' | 'replayOf'>, [number, number]>> = {
   dedupCapacity: [1, 50_000_000],
   heatCells: [1, 1024],
   heatHalfLifeMs: [1, 7 * 24 * 3_600_000],
@@ -47,6 +61,9 @@ const SIZE_LIMITS: Readonly<Record<Exclude<keyof StateConfig, 'timeZone'>, [numb
   closeSampleSize: [1, 1_000_000],
   maxOpenIncidents: [1, 10_000_000],
   maxPendingCloses: [1, 10_000_000],
+  maxCases: [1, 10_000_000],
+  caseFeedSize: [1, 10_000],
+  caseLookbackDays: [0, 366],
 };
 
 /** The zone's canonical name; throws one line when the runtime does not know it. */

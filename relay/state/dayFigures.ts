@@ -1,12 +1,12 @@
 // One local day's counters: events per source and kind, alerts per source, hourly histograms,
-// closes and their durations, rejects. The state keeps two of these, today and yesterday; at
+// closes and their durations, rejects and skipped records. The state keeps two of these, today and yesterday; at
 // midnight today's becomes yesterday's and a fresh one starts.
 import type { ShiquanEvent } from '../contract/event.ts';
 import { KINDS, SOURCES, isIncidentKind, type Kind, type Source } from '../contract/kinds.ts';
 import { REJECT_REASONS, type RejectReason } from '../contract/reasons.ts';
 import { addDuration, closeQuantiles, createCloseSample, type CloseSample } from './closeSample.ts';
 import { hourOf, type LocalDay } from './dayClock.ts';
-import type { DayView } from './view.ts';
+import type { DayView } from '../protocol/snapshot.ts';
 
 export interface DayFigures {
   day: LocalDay;
@@ -20,6 +20,8 @@ export interface DayFigures {
   closedOfOpened: number;
   closeTimes: CloseSample;
   rejected: Record<RejectReason, number>;
+  /** Records in batches that could not be read and were skipped, per source. */
+  skipped: Record<Source, number>;
 }
 
 function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -39,6 +41,7 @@ export function createDayFigures(day: LocalDay, closeSampleSize: number): DayFig
     closedOfOpened: 0,
     closeTimes: createCloseSample(closeSampleSize),
     rejected: zeros(REJECT_REASONS),
+    skipped: zeros(SOURCES),
   };
 }
 
@@ -77,5 +80,6 @@ export function dayView(figures: DayFigures): DayView {
       ...closeQuantiles(figures.closeTimes),
     },
     rejected: { ...figures.rejected },
+    skipped: { ...figures.skipped },
   };
 }

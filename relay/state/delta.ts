@@ -2,7 +2,7 @@
 //
 // Why it stays exact for a wall that took its snapshot between two ticks: every value in the
 // delta is either
-// - monotone within a day (counts, hourly buckets, freshness, closure counts, rejects) and sent
+// - monotone within a day (counts, hourly buckets, freshness, closure counts, rejects, skips) and sent
 //   when it differs from the last tick's value — a snapshot can only have seen a value between
 //   the two, so if it saw a different one, the new value differs too; a day change resends all;
 // - changed by events in both directions (open counts, compounds, heat cells hit by an event):
@@ -10,12 +10,12 @@
 // - changed by time alone (heat decay, incident ages), which moves one way between events.
 // Its size is bounded by the entities (kinds, compounds, hours, heat cells, feed sizes), never by
 // the number of events in the tick.
-import { SOURCES, type Source } from '../contract/kinds.ts';
+import { ALARM_SOURCES, SOURCES, type Source } from '../contract/kinds.ts';
 import { advanceClock } from './rollover.ts';
 import { rollupViews } from './rollups.ts';
-import { buildView } from './snapshot.ts';
+import { buildSnapshot } from './snapshot.ts';
 import type { RelayState } from './state.ts';
-import type { DayDelta, DayView, Delta, FeedItem, Freshness, Snapshot } from './view.ts';
+import type { CasePlaceView, CasesDelta, CasesView, DayDelta, DayView, Delta, FeedItem, Freshness, Snapshot } from '../protocol/snapshot.ts';
 
 /** Both sides are built by the same code, so equal values serialise identically. */
 function same(a: unknown, b: unknown): boolean {
@@ -63,6 +63,8 @@ function dayDelta(before: DayView, after: DayView, all: boolean): DayDelta | und
   if (alerts) delta.alerts = alerts;
   const rejected = changedEntries(before.rejected, after.rejected, all);
   if (rejected) delta.rejected = rejected;
+  const skipped = changedEntries(before.skipped, after.skipped, all);
+  if (skipped) delta.skipped = skipped;
   for (const source of SOURCES) {
     const pairs = changedPairs(before.hourly[source], after.hourly[source], all);
     if (pairs.length > 0) (delta.hourly ??= {})[source] = pairs;
@@ -98,7 +100,7 @@ function rollupDelta(
 /** Heat cells hit by an event since the last tick or whose level moved; clears the hit marks. */
 function heatDelta(state: RelayState, before: Snapshot, after: Snapshot): Delta['heat'] {
   let heat: Delta['heat'];
-  for (const source of SOURCES) {
+  for (const source of ALARM_SOURCES) {
     const levels = after.heat.grids[source];
     const touched = state.heat[source].touched;
     const cells = changedPairs(before.heat.grids[source], levels, false, touched);
@@ -125,6 +127,31 @@ function newItems(before: readonly FeedItem[], after: readonly FeedItem[]): Feed
   return after.filter((item) => item.no > newest);
 }
 
+/** Places whose case view was built again since the last tick (every place when `all`). */
+function changedPlaces(before: readonly CasePlaceView[], after: readonly CasePlaceView[], all: boolean): CasePlaceView[] {
+  return after.filter((place, i) => all || (before[i] !== place && !same(before[i], place)));
+}
+
+/**
+ * The case figures that changed. Their views are rebuilt only when their figures change (see
+ * caseView.ts), so an unchanged part is the very object the last tick sent.
+ */
+function casesDelta(before: CasesView, after: CasesView, all: boolean): CasesDelta | undefined {
+  const delta: CasesDelta = {};
+  if (all || before.year !== after.year) delta.year = after.year;
+  if (all || before.since !== after.since) delta.since = after.since;
+  if (all || (before.grid !== after.grid && !same(before.grid, after.grid))) delta.grid = after.grid;
+  if (all || (before.hotline !== after.hotline && !same(before.hotline, after.hotline))) delta.hotline = after.hotline;
+  for (const key of ['compounds', 'committees', 'areas'] as const) {
+    const changed = changedPlaces(before[key], after[key], all);
+    if (changed.length > 0) delta[key] = changed;
+  }
+  const feed = newItems(before.feed, after.feed);
+  if (feed.length > 0) delta.feed = feed;
+  if (all || before.evicted !== after.evicted) delta.evicted = after.evicted;
+  return Object.keys(delta).length > 0 ? delta : undefined;
+}
+
 /**
  * The changes since the previous delta, taken at `now`; numbers it seq + 1 and remembers what
  * it sent. Call it once per broadcast tick and send the result to every wall, even when empty.
@@ -132,7 +159,7 @@ function newItems(before: readonly FeedItem[], after: readonly FeedItem[]): Feed
 export function takeDelta(state: RelayState, now: number): Delta {
   advanceClock(state, now);
   const before = state.sent;
-  const after = buildView(state);
+  const after = buildSnapshot(state);
   const all = state.dayChanged;
   const parts: Omit<Delta, 'seq' | 'prevSeq' | 'at'> = {
     today: dayDelta(before, after, all),
@@ -143,6 +170,7 @@ export function takeDelta(state: RelayState, now: number): Delta {
     alarms: newItems(before.alarms, after.alarms),
     heat: heatDelta(state, before, after),
     freshness: freshnessDelta(before, after),
+    cases: casesDelta(before.cases, after.cases, all),
   };
   const delta: Delta = { seq: state.seq + 1, prevSeq: state.seq, at: after.at };
   for (const [key, value] of Object.entries(parts)) {

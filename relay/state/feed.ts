@@ -1,8 +1,9 @@
 // A bounded feed of recent events: a ring of the last N items in arrival order, each numbered so
-// a wall can tell new items from ones it already shows. The state keeps two: notable events, and
-// critical ones only (the alarm feed).
+// a wall can tell new items from ones it already shows. The state keeps three: notable events,
+// critical ones only (the alarm feed), and grid and hotline openings and steps (the case feed,
+// so that a busy day of cases pushes no alarm out).
 import type { ShiquanEvent } from '../contract/event.ts';
-import type { FeedItem } from './view.ts';
+import type { FeedItem } from '../protocol/snapshot.ts';
 
 export interface Feed {
   ring: (FeedItem | undefined)[];
@@ -36,6 +37,7 @@ export function pushFeed(feed: Feed, event: ShiquanEvent, compoundName: string):
     compoundId: event.compoundId,
     compoundName,
     note: event.note,
+    step: event.step,
   };
 }
 

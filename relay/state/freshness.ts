@@ -1,7 +1,7 @@
 // Per-source freshness: the newest event time seen and when the latest event arrived, so the
 // wall can say "last event 3 s ago" and turn a silent source visibly stale.
 import { SOURCES, type Source } from '../contract/kinds.ts';
-import type { Freshness } from './view.ts';
+import type { Freshness } from '../protocol/snapshot.ts';
 
 export function createFreshness(): Record<Source, Freshness> {
   const freshness = {} as Record<Source, Freshness>;

@@ -4,7 +4,7 @@
 // 2^(−(now − ref) / halfLife). So an event costs O(1) whatever the grid size. When the stored
 // scale grows large, `ref` moves forward by whole half-lives: every weight is then scaled by an
 // exact power of two, which loses nothing.
-import { HEAT_LEVELS_PER_DOUBLING } from './view.ts';
+import { HEAT_LEVELS_PER_DOUBLING } from '../protocol/snapshot.ts';
 
 // 2^256 is far from Float64's limit (2^1023) yet reached only after 256 half-lives (days).
 const REBASE_AFTER_HALF_LIVES = 256;

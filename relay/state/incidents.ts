@@ -4,7 +4,7 @@
 // closes the incident the moment its open arrives. Both maps are bounded: past the maximum, the
 // earliest-arrived entry is dropped.
 import type { Kind, Severity } from '../contract/kinds.ts';
-import { OPEN_AGE_BAND_EDGES_MS, type OpenView } from './view.ts';
+import { OPEN_AGE_BAND_EDGES_MS, type OpenView } from '../protocol/snapshot.ts';
 
 export interface OpenIncident {
   id: string;

@@ -4,7 +4,7 @@
 import type { Severity } from '../contract/kinds.ts';
 import { alertLevel } from './alertLevel.ts';
 import type { Places } from './places.ts';
-import type { RollupView } from './view.ts';
+import type { RollupView } from '../protocol/snapshot.ts';
 
 export interface Rollup {
   id: string;

@@ -1,7 +1,7 @@
 // Sorted event times within one local day, following an hour-of-day shape. Sorted uniforms come
 // from normalised sums of exponential gaps (O(n), no sort), then pass through the inverse of the
 // piecewise-uniform hour distribution, which keeps their order.
-import type { Random } from '../../geo/generate/random.ts';
+import type { Random } from '../../lib/random.ts';
 import { DAY_MS, HOUR_MS } from './calendar.ts';
 
 /** `n` ascending integer epoch-ms instants in [dayStart, dayStart + 24 h). */

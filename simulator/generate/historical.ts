@@ -2,16 +2,19 @@
 // time: each kind's events of the day get sorted times, a compound and (when an incident) maybe
 // a follow-up; the kinds are merged with the pending follow-ups. Memory holds one day of events
 // (about 10⁵ camera passes at most) plus the incidents still open, never the whole window.
-import type { Random } from '../../geo/generate/random.ts';
-import type { ProducerEvent, Source } from '../../relay/contract/index.ts';
+import type { Random } from '../../lib/random.ts';
+import { KIND_INFO, isCaseSource, type Kind, type ProducerEvent, type Source } from '../../relay/contract/index.ts';
 import type { HistoricalProfile } from '../profile/schema.ts';
 import { DAY_MS, formatDay } from './calendar.ts';
 import type { SimCompound } from './compounds.ts';
 import { dayTimes } from './dayTimes.ts';
-import { closeEvent, closesFirst, openEvent, type PendingClose } from './eventFactory.ts';
+import { caseFate, stepsOf, stepTimes } from './casePlan.ts';
+import { followUpEvent, followUpsFirst, openEvent, type PendingFollowUp } from './eventFactory.ts';
 import { planHistorical, type HistoricalKindPlan, type HistoricalPlan } from './historicalPlan.ts';
 import { dayIds } from './ids.ts';
-import { MinHeap } from './minHeap.ts';
+import { MinHeap } from '../../lib/minHeap.ts';
+
+const HOUR_MS = 3_600_000;
 
 export interface HistoricalOptions {
   profile: HistoricalProfile;
@@ -21,6 +24,20 @@ export interface HistoricalOptions {
   /** First and last local day of the run (day numbers, inclusive), inside the coverage. */
   fromDay: number;
   toDay: number;
+  /** Only these kinds (default: every kind of the sources); the others' events stay the same. */
+  kinds?: (kind: Kind) => boolean;
+  /**
+   * Also send the follow-ups due within this long after the last day (default 0: none, their
+   * incidents stay open). The embedded demo replays one day again and again, and its incidents
+   * close on later days.
+   */
+  followUpsWithinMs?: number;
+  /**
+   * Epoch ms onto which the first day's local midnight moves: events are then stamped in epoch
+   * ms from there (the embedded demo replays a historical day on the real calendar). Default:
+   * the historical time, in ISO-8601 with the profile's offset.
+   */
+  movedTo?: number;
 }
 
 /** One kind's events of one day, consumed in time order. */
@@ -52,7 +69,7 @@ function openCursor(plan: HistoricalKindPlan, day: number, dayStart: number, cov
 /** Plans at once (so a profile that does not fit the pack fails here), then streams lazily. */
 export function historicalEvents(options: HistoricalOptions): Generator<ProducerEvent, void, undefined> {
   const { fromDay, toDay } = options;
-  const plan = planHistorical(options.profile, options.compounds, options.seed, options.sources);
+  const plan = planHistorical(options.profile, options.compounds, options.seed, options.sources, options.kinds);
   if (fromDay < plan.coverageFrom || toDay > plan.coverageTo || fromDay > toDay) {
     throw new Error(
       `days ${formatDay(fromDay)}…${formatDay(toDay)} are not inside the profile's coverage ${formatDay(plan.coverageFrom)}…${formatDay(plan.coverageTo)}`,
@@ -64,14 +81,27 @@ export function historicalEvents(options: HistoricalOptions): Generator<Producer
 function* stream(plan: HistoricalPlan, options: HistoricalOptions): Generator<ProducerEvent, void, undefined> {
   const { compounds, seed, fromDay, toDay } = options;
   const { clock } = plan;
-  const pending = new MinHeap<PendingClose>(closesFirst);
+  const { movedTo } = options;
+  const shift = movedTo === undefined ? 0 : movedTo - clock.dayStart(fromDay);
+  const stamp = movedTo === undefined ? clock.iso : (ms: number) => ms + shift;
+  const pending = new MinHeap<PendingFollowUp>(followUpsFirst);
   let closeSeq = 0;
 
   function* closesUntil(limit: number, inclusive: boolean): Generator<ProducerEvent, void, undefined> {
     for (let top = pending.peek(); top && (top.ts < limit || (inclusive && top.ts === limit)); top = pending.peek()) {
       pending.pop();
-      yield closeEvent(top.open, clock.iso(top.ts));
+      yield followUpEvent(top, stamp(top.ts));
     }
+  }
+
+  /** Schedules the steps of the n-th case of its source on `day`, opened by `event` at `ts`. */
+  function scheduleSteps(event: ProducerEvent, source: Source, day: number, n: number, ts: number, random: Random): void {
+    const casePlan = isCaseSource(source) ? plan.cases[source] : undefined;
+    if (!casePlan) return;
+    const fate = caseFate(casePlan, day - plan.coverageFrom, n);
+    const due = (KIND_INFO[event.kind].deadlineHours ?? 0) * HOUR_MS;
+    const times = stepTimes(casePlan, fate, ts, due, random);
+    stepsOf(fate.stages, fate).forEach((step, i) => pending.push({ ts: times[i] ?? ts, seq: closeSeq++, open: event, step }));
   }
 
   for (let day = fromDay; day <= toDay; day++) {
@@ -92,15 +122,18 @@ function* stream(plan: HistoricalPlan, options: HistoricalOptions): Generator<Pr
       counters.set(kindPlan.source, n + 1);
       const compound = compounds[cursor.compounds[cursor.next] ?? 0];
       if (!compound) throw new Error('compound index out of range');
-      const event = openEvent(kindPlan, compound, idOf(kindPlan.source, n), clock.iso(ts), random);
+      const event = openEvent(kindPlan, compound, idOf(kindPlan.source, n), stamp(ts), random);
       const delay = kindPlan.closeDelay?.(random) ?? null;
       if (delay !== null) pending.push({ ts: ts + delay, seq: closeSeq++, open: event });
+      scheduleSteps(event, kindPlan.source, day, n, ts, random);
       yield event;
       cursor.next++;
       if (cursor.next < cursor.times.length) cursors.updateTop();
       else cursors.pop();
     }
-    // Follow-ups due later today; those after the run's last day are not sent.
+    // Follow-ups due later today; those after the run's last day only when asked for.
     yield* closesUntil(dayStart + DAY_MS, false);
   }
+  const within = options.followUpsWithinMs ?? 0;
+  if (within > 0) yield* closesUntil(clock.dayStart(toDay) + DAY_MS + within, false);
 }

@@ -2,11 +2,12 @@
 // many events fall on each day of the coverage (exact per period), when in the day, where, and
 // how incidents close. Day counts are fixed here, once, so any window of the run draws the same
 // days as the full run.
-import { seededRandom, type Random } from '../../geo/generate/random.ts';
-import { KIND_INFO, KINDS, type Kind, type Source } from '../../relay/contract/index.ts';
+import { seededRandom, type Random } from '../../lib/random.ts';
+import { isCaseSource, KIND_INFO, KINDS, type CaseSource, type Kind, type Source } from '../../relay/contract/index.ts';
 import type { HistoricalProfile, KindSpec, SourceSpec } from '../profile/schema.ts';
 import { largestRemainder, systematicRound } from './apportion.ts';
 import { dayOf, localClock, parseUtcOffset, type LocalClock } from './calendar.ts';
+import { planCases, type CasePlan } from './casePlan.ts';
 import { compoundPicker, type SimCompound } from './compounds.ts';
 import type { KindPlan } from './eventFactory.ts';
 import { logNormalCloseDelay } from './lifecycle.ts';
@@ -27,6 +28,8 @@ export interface HistoricalPlan {
   coverageTo: number;
   random: Random;
   kinds: HistoricalKindPlan[];
+  /** The fates of the cases of each grid or hotline source in the run. */
+  cases: Partial<Record<CaseSource, CasePlan>>;
 }
 
 interface Coverage {
@@ -90,7 +93,7 @@ function planKind(
   const shape = resolveShape(source.shape, spec.shape);
   const picker = compoundPicker(compounds, spec.compounds ?? source.compounds, `${path}.compounds`);
   const incident = KIND_INFO[kind].incident;
-  const lifecycle = spec.lifecycle ?? source.lifecycle;
+  const lifecycle = spec.lifecycle ?? ('lifecycle' in source ? source.lifecycle : undefined);
   const plan: HistoricalKindPlan = {
     kind,
     source: sourceName,
@@ -106,24 +109,36 @@ function planKind(
   return plan;
 }
 
+/** Plans the kinds of `sources` that `kinds` accepts (all of them by default). */
 export function planHistorical(
   profile: HistoricalProfile,
   compounds: readonly SimCompound[],
   seed: number,
   sources: readonly Source[],
+  kinds: (kind: Kind) => boolean = () => true,
 ): HistoricalPlan {
   const offsetMinutes = parseUtcOffset(profile.timeZone.utcOffset);
   if (offsetMinutes === null) throw new Error(`timeZone.utcOffset is not an offset: ${profile.timeZone.utcOffset}`);
   const coverage = { from: dayOf(profile.coverage.from), to: dayOf(profile.coverage.to) };
   const random = seededRandom(seed);
-  const kinds: HistoricalKindPlan[] = [];
+  const clock = localClock(offsetMinutes);
+  const plans: HistoricalKindPlan[] = [];
+  const cases: HistoricalPlan['cases'] = {};
   for (const sourceName of sources) {
     const source = profile[sourceName];
     if (!source) continue;
+    const planned: HistoricalKindPlan[] = [];
     for (const kind of KINDS) {
       const spec = source.kinds[kind];
-      if (spec) kinds.push(planKind(kind, spec, source, sourceName, compounds, coverage, random));
+      if (spec && kinds(kind)) planned.push(planKind(kind, spec, source, sourceName, compounds, coverage, random));
+    }
+    plans.push(...planned);
+    const caseSpec = isCaseSource(sourceName) ? profile[sourceName] : undefined;
+    if (caseSpec && isCaseSource(sourceName)) {
+      const daily = new Int32Array(coverage.to - coverage.from + 1);
+      for (const plan of planned) plan.dailyCounts.forEach((count, day) => (daily[day] = (daily[day] ?? 0) + count));
+      cases[sourceName] = planCases(sourceName, caseSpec, daily, coverage.from, clock, random);
     }
   }
-  return { seed, clock: localClock(offsetMinutes), coverageFrom: coverage.from, coverageTo: coverage.to, random, kinds };
+  return { seed, clock, coverageFrom: coverage.from, coverageTo: coverage.to, random, kinds: plans, cases };
 }

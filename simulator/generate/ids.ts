@@ -4,7 +4,7 @@
 import type { Source } from '../../relay/contract/index.ts';
 import { compactDay } from './calendar.ts';
 
-const SOURCE_TAGS: Readonly<Record<Source, string>> = { sensor: 'sen', camera: 'cam', alarm110: '110' };
+const SOURCE_TAGS: Readonly<Record<Source, string>> = { sensor: 'sen', camera: 'cam', alarm110: '110', grid: 'grd', hotline: 'hot' };
 
 /** Ids of one local day's events, e.g. `sim-42-110-20180315-7` for the 8th 110 call of the day. */
 export function dayIds(seed: number, day: number): (source: Source, n: number) => string {
@@ -21,4 +21,9 @@ export function loadId(seed: number, startLabel: string, n: number): string {
 /** The follow-up that closes incident `ref`. */
 export function closedId(ref: string): string {
   return `${ref}-closed`;
+}
+
+/** The step of case `ref` at a stage, e.g. `sim-1-grd-20180315-7-dispatched` (closing it: `…-closed`). */
+export function stepId(ref: string, stage: string): string {
+  return `${ref}-${stage}`;
 }

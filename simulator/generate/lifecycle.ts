@@ -1,5 +1,5 @@
 // When an incident's `closed` follow-up comes, if it comes at all.
-import type { Random } from '../../geo/generate/random.ts';
+import type { Random } from '../../lib/random.ts';
 
 /** Milliseconds from opening to closing, or null for an incident that stays open. */
 export type CloseDelay = (random: Random) => number | null;
@@ -18,13 +18,16 @@ function standardNormal(random: Random): number {
  * Log-normal delays: long-tailed like real case handling, and set by two numbers a profile
  * author can reason about, the median and the 90th percentile.
  */
-export function logNormalCloseDelay(spec: { closeRate: number; medianMinutes: number; p90Minutes: number }): CloseDelay {
+export function logNormalDelay(spec: { medianMinutes: number; p90Minutes: number }): (random: Random) => number {
   const mu = Math.log(spec.medianMinutes * 60_000);
   const sigma = Math.log(spec.p90Minutes / spec.medianMinutes) / Z90;
-  return (random) => {
-    if (random.between(0, 1) >= spec.closeRate) return null;
-    return Math.max(MIN_DELAY_MS, Math.round(Math.exp(mu + sigma * standardNormal(random))));
-  };
+  return (random) => Math.max(MIN_DELAY_MS, Math.round(Math.exp(mu + sigma * standardNormal(random))));
+}
+
+/** A log-normal delay for `closeRate` of incidents; the others stay open. */
+export function logNormalCloseDelay(spec: { closeRate: number; medianMinutes: number; p90Minutes: number }): CloseDelay {
+  const delay = logNormalDelay(spec);
+  return (random) => (random.between(0, 1) >= spec.closeRate ? null : delay(random));
 }
 
 /** Uniform delays in seconds, for load tests where only the mix of opens and closes matters. */

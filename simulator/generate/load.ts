@@ -1,16 +1,18 @@
 // The load-test stream: events on the schedule of the load profile's phases, kinds drawn from
-// its mix, compounds by residents, and incidents closed a few seconds to a minute later. A due
+// its mix, compounds by residents, incidents closed a few seconds to a minute later, and grid and
+// hotline cases stepped through their stages at the same pace. A due
 // follow-up takes the next slot of the schedule, so the rate stays the one asked for.
-import { seededRandom } from '../../geo/generate/random.ts';
-import { KIND_INFO, KINDS, type Kind, type ProducerEvent, type Source } from '../../relay/contract/index.ts';
+import { seededRandom, type Random } from '../../lib/random.ts';
+import { CASE_STAGES, isCaseSource, KIND_INFO, KINDS, type Kind, type ProducerEvent, type Source } from '../../relay/contract/index.ts';
 import type { LoadProfile } from '../profile/schema.ts';
 import { localClock, parseUtcOffset, type LocalClock } from './calendar.ts';
+import { stepsOf } from './casePlan.ts';
 import { compoundPicker, type SimCompound } from './compounds.ts';
-import { closeEvent, closesFirst, openEvent, type KindPlan, type PendingClose } from './eventFactory.ts';
+import { followUpEvent, followUpsFirst, openEvent, type KindPlan, type PendingFollowUp } from './eventFactory.ts';
 import { loadId } from './ids.ts';
 import { uniformCloseDelay } from './lifecycle.ts';
 import { scheduleOffsets } from './loadSchedule.ts';
-import { MinHeap } from './minHeap.ts';
+import { MinHeap } from '../../lib/minHeap.ts';
 
 export interface LoadOptions {
   profile: LoadProfile;
@@ -54,11 +56,29 @@ export function loadEvents(options: LoadOptions): Generator<ProducerEvent, void,
   return stream(options, localClock(offset), mixOf(options));
 }
 
+/** The steps of a load case, each a lifecycle delay after the one before; `closeRate` of cases reach closed. */
+function scheduleCaseSteps(profile: LoadProfile, event: ProducerEvent, source: Source, ts: number, random: Random, push: (step: PendingFollowUp) => void): void {
+  const { cases, lifecycle } = profile;
+  if (!isCaseSource(source) || !cases) return;
+  const stages = CASE_STAGES[source];
+  const reached = random.between(0, 1) < lifecycle.closeRate ? stages : stages.slice(0, 1);
+  const outcomes = {
+    onTime: random.between(0, 1) < cases.onTime,
+    resolved: random.between(0, 1) < cases.resolved,
+    satisfied: random.between(0, 1) < cases.satisfied,
+  };
+  let at = ts;
+  for (const step of stepsOf(reached, outcomes)) {
+    at += Math.round(random.between(lifecycle.minSeconds, lifecycle.maxSeconds) * 1000);
+    push({ ts: at, seq: 0, open: event, step });
+  }
+}
+
 function* stream(options: LoadOptions, clock: LocalClock, mix: readonly MixEntry[]): Generator<ProducerEvent, void, undefined> {
   const { profile, compounds, seed, startMs } = options;
   const random = seededRandom(seed).stream('load');
   const startLabel = clock.iso(startMs).slice(0, 19).replace(/[-:]/g, '');
-  const pending = new MinHeap<PendingClose>(closesFirst);
+  const pending = new MinHeap<PendingFollowUp>(followUpsFirst);
   let n = 0;
   let closeSeq = 0;
   for (const offsetMs of scheduleOffsets(profile.phases, options.rate, options.durationMs)) {
@@ -66,7 +86,7 @@ function* stream(options: LoadOptions, clock: LocalClock, mix: readonly MixEntry
     const due = pending.peek();
     if (due && due.ts <= ts) {
       pending.pop();
-      yield closeEvent(due.open, clock.iso(ts));
+      yield followUpEvent(due, clock.iso(ts));
       continue;
     }
     const u = random.between(0, 1);
@@ -76,6 +96,7 @@ function* stream(options: LoadOptions, clock: LocalClock, mix: readonly MixEntry
     const event = openEvent(plan, compound, loadId(seed, startLabel, n++), clock.iso(ts), random);
     const delay = plan.closeDelay?.(random) ?? null;
     if (delay !== null) pending.push({ ts: ts + delay, seq: closeSeq++, open: event });
+    scheduleCaseSteps(profile, event, plan.source, ts, random, (step) => pending.push({ ...step, seq: closeSeq++ }));
     yield event;
   }
 }

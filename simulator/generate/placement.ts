@@ -1,6 +1,6 @@
 // A position inside a compound, for events that report coordinates instead of a compound id.
 import { booleanPointInPolygon } from '@turf/turf';
-import type { Random } from '../../geo/generate/random.ts';
+import type { Random } from '../../lib/random.ts';
 import type { SimCompound } from './compounds.ts';
 
 // Compound polygons fill a good part of their box; 64 misses in a row mean a sliver, and the

@@ -1,5 +1,5 @@
 // Delivered versus sent: the relay's counts since the run began against the ground truth. Only
-// events the relay counts are compared — every event except `closed` follow-ups. Losses and
+// events the relay counts are compared — every event except follow-ups (closes, case steps). Losses and
 // double counts are summed kind by kind, so a loss in one kind never hides a double count in
 // another. Pure.
 import { KIND_INFO, KINDS, SOURCES, type Kind, type Source } from '../../relay/contract/index.ts';
@@ -22,7 +22,7 @@ export interface Delivery {
   byKind: Partial<Record<Kind, DeliveryRow>>;
 }
 
-const counted = (tally: Tally | undefined) => (tally ? tally.events - tally.closed : 0);
+const counted = (tally: Tally | undefined) => (tally ? tally.events - tally.closed - tally.steps : 0);
 
 const emptyRow = (): DeliveryRow => ({ sent: 0, delivered: 0, loss: 0, dup: 0 });
 

@@ -1,8 +1,9 @@
 // When each counted event was produced, by source and ordinal: the k-th event of a source that
-// the relay's totals count (closed follow-ups are not counted there, so they have no ordinal).
+// the relay's totals count (follow-ups — closes, case steps — are not counted there, so they
+// have no ordinal).
 // Kept as runs — one per hand-off to the target, with the running count at its end — so memory
 // grows with batches, not with events.
-import { KIND_INFO, SOURCES, type ProducerEvent, type Source } from '../../relay/contract/index.ts';
+import { isFollowUp, KIND_INFO, perSource, SOURCES, type ProducerEvent, type Source } from '../../relay/contract/index.ts';
 
 interface Runs {
   /** Ordinal of the last event of each run (1-based, ascending). */
@@ -12,12 +13,12 @@ interface Runs {
 }
 
 export class OrdinalLog {
-  readonly #runs = Object.fromEntries(SOURCES.map((source): [Source, Runs] => [source, { ends: [], times: [] }])) as Record<Source, Runs>;
+  readonly #runs = perSource((): Runs => ({ ends: [], times: [] }));
 
   /** The events of one hand-off to the target, produced at `at`. */
   record(events: readonly ProducerEvent[], at: number): void {
-    const added: Record<Source, number> = { sensor: 0, camera: 0, alarm110: 0 };
-    for (const event of events) if (event.status !== 'closed') added[KIND_INFO[event.kind].source]++;
+    const added = perSource(() => 0);
+    for (const event of events) if (!isFollowUp(event)) added[KIND_INFO[event.kind].source]++;
     for (const source of SOURCES) {
       if (added[source] === 0) continue;
       const { ends, times } = this.#runs[source];

@@ -1,14 +1,15 @@
-// What one probe wall makes of the relay's messages, without the socket: it keeps the counts a
-// wall would (snapshot, then deltas; a seq gap → wait for a new snapshot), counts deltas per
-// second and gaps, and turns counts into latencies by ordinal: the k-th counted event of a
+// What one probe wall makes of the relay's messages, without the socket: it keeps the snapshot a
+// wall would (a SnapshotSync: snapshot, then deltas; a seq gap → wait for a new snapshot), counts
+// deltas per second and gaps, and turns counts into latencies by ordinal: the k-th counted event of a
 // source produced by this run is delivered when the probe first sees that source's total, since
 // its first snapshot, reach k. Coalesced deltas carry counts, not event ids, so this is the only
 // way a wall can time events. Pure.
-import { SOURCES, type Source } from '../../relay/contract/index.ts';
-import type { Delta } from '../../relay/state/index.ts';
+import { perSource, SOURCES, type Source } from '../../relay/contract/index.ts';
+import type { Delta, Snapshot } from '../../relay/protocol/snapshot.ts';
+import { SnapshotSync, type SnapshotSink } from '../../relay/protocol/snapshotSync.ts';
 import type { LatencyStats } from './latencyStats.ts';
 import type { OrdinalLog } from './ordinalLog.ts';
-import { countsOfSnapshot, countsSince, withDelta, type Counted, type CountsView, type RelayCounts } from './relayCounts.ts';
+import { countsOfSnapshot, countsSince, type Counted, type RelayCounts } from './relayCounts.ts';
 
 export interface ProbeStats {
   probe: number;
@@ -23,16 +24,14 @@ export interface ProbeStats {
 
 export type DeltaOutcome = 'applied' | 'gap' | 'ignored';
 
-export class ProbeTracker {
+export class ProbeTracker implements SnapshotSink {
+  readonly #sync = new SnapshotSync();
   #base: RelayCounts | null = null;
   #counts: RelayCounts | null = null;
-  #seq: number | null = null;
-  #awaitingSnapshot = false;
-  readonly #seen: Record<Source, number> = { sensor: 0, camera: 0, alarm110: 0 };
+  readonly #seen: Record<Source, number> = perSource(() => 0);
   readonly #perSecond = new Map<number, number>();
   #snapshots = 0;
   #deltas = 0;
-  #gaps = 0;
   #disconnects = 0;
 
   constructor(
@@ -44,36 +43,38 @@ export class ProbeTracker {
   ) {}
 
   /** The first snapshot is the baseline; later ones (after a gap or a reconnect) resync. */
-  onSnapshot(snapshot: CountsView & { seq: number }, at: number): void {
+  onSnapshot(snapshot: Snapshot, at: number): void {
     this.#snapshots++;
+    this.#sync.takeSnapshot(snapshot);
     this.#counts = countsOfSnapshot(snapshot);
     this.#base ??= this.#counts;
-    this.#seq = snapshot.seq;
-    this.#awaitingSnapshot = false;
     this.#observe(at);
   }
 
-  /** 'gap': a delta is missing in between; the caller asks the relay for a snapshot. */
+  /** 'gap': out of step (a delta is missing in between); the caller asks the relay for a snapshot. */
   onDelta(delta: Delta, at: number): DeltaOutcome {
     this.#deltas++;
     const second = Math.floor((at - this.startedAt) / 1000);
     this.#perSecond.set(second, (this.#perSecond.get(second) ?? 0) + 1);
-    if (this.#counts === null || this.#seq === null || this.#awaitingSnapshot || delta.seq <= this.#seq) return 'ignored';
-    if (delta.prevSeq !== this.#seq) {
-      this.#gaps++;
-      this.#awaitingSnapshot = true;
-      return 'gap';
-    }
-    this.#counts = withDelta(this.#counts, delta);
-    this.#seq = delta.seq;
+    const before = this.#sync.snapshot;
+    if (this.#sync.takeDelta(delta, at)) return 'gap';
+    const after = this.#sync.snapshot;
+    if (after === null || after === before) return 'ignored';
+    this.#counts = countsOfSnapshot(after);
     this.#observe(at);
     return 'applied';
   }
 
   onDisconnect(): void {
     this.#disconnects++;
-    // A reconnected wall starts from the relay's snapshot again.
-    this.#awaitingSnapshot = true;
+  }
+
+  takeSnapshot(snapshot: Snapshot, now: number): void {
+    this.onSnapshot(snapshot, now);
+  }
+
+  takeDelta(delta: Delta, now: number): boolean {
+    return this.onDelta(delta, now) === 'gap';
   }
 
   /** Counted since the baseline, as this wall shows it; null before its first snapshot. */
@@ -103,7 +104,7 @@ export class ProbeTracker {
       probe: this.probe,
       snapshots: this.#snapshots,
       deltas: this.#deltas,
-      gaps: this.#gaps,
+      gaps: this.#sync.stats.gaps,
       disconnects: this.#disconnects,
       deltasPerSecond,
     };

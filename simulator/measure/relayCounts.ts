@@ -3,7 +3,7 @@
 // midnight stays exact: events of the baseline's day that arrive after midnight are in
 // "yesterday", the rest in the new "today". Pure.
 import { KINDS, SOURCES, type Kind, type Source } from '../../relay/contract/index.ts';
-import type { DayDelta, DayView, Delta } from '../../relay/state/index.ts';
+import type { DayView } from '../../relay/protocol/snapshot.ts';
 
 export interface DayCounts {
   /** Local date, 'YYYY-MM-DD'. */
@@ -36,20 +36,6 @@ const dayCounts = (view: DayFields): DayCounts => ({
 
 export function countsOfSnapshot(snapshot: CountsView): RelayCounts {
   return { today: dayCounts(snapshot), yesterday: dayCounts(snapshot.yesterday) };
-}
-
-function mergeDay(counts: DayCounts, delta: DayDelta | undefined): DayCounts {
-  if (!delta) return counts;
-  return {
-    day: delta.day ?? counts.day,
-    totals: { ...counts.totals, ...delta.totals },
-    byKind: { ...counts.byKind, ...delta.byKind },
-  };
-}
-
-/** The counts after a delta (values in deltas are absolute). */
-export function withDelta(counts: RelayCounts, delta: Pick<Delta, 'today' | 'yesterday'>): RelayCounts {
-  return { today: mergeDay(counts.today, delta.today), yesterday: mergeDay(counts.yesterday, delta.yesterday) };
 }
 
 function difference(after: DayCounts, before: DayCounts, plus?: DayCounts): Counted {

@@ -1,7 +1,8 @@
 // The relay's HTTP side as the simulator uses it: is it ready (caught up with Kafka), and its
-// counts from GET /api/state. Failures are one-line errors naming the URL.
+// counts from GET /api/state (which wants the relay's WALL_TOKEN as a bearer token, when it has
+// one). Failures are one-line errors naming the URL.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Snapshot } from '../../relay/state/index.ts';
+import type { Snapshot } from '../../relay/protocol/snapshot.ts';
 import { countsOfSnapshot, type RelayCounts } from './relayCounts.ts';
 
 const REQUEST_TIMEOUT_MS = 5_000;
@@ -12,18 +13,20 @@ function reason(error: unknown): string {
   return cause?.code ?? (error as Error).message ?? String(error);
 }
 
-async function get(url: string): Promise<Response> {
+async function get(url: string, token: string | null = null): Promise<Response> {
+  const headers: Record<string, string> = token === null ? {} : { authorization: `Bearer ${token}` };
   try {
-    return await fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    return await fetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   } catch (error) {
     throw new Error(`cannot reach the relay at ${url} (${reason(error)})`);
   }
 }
 
 /** The relay's counts now. */
-export async function fetchCounts(relayUrl: string): Promise<RelayCounts> {
+export async function fetchCounts(relayUrl: string, token: string | null): Promise<RelayCounts> {
   const url = `${relayUrl}/api/state`;
-  const response = await get(url);
+  const response = await get(url, token);
+  if (response.status === 401) throw new Error(`${url} answered HTTP 401: unauthorized, check --wall-token`);
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
   let snapshot: Snapshot;
   try {

@@ -77,9 +77,9 @@ async function probesCaughtUp(trackers: readonly ProbeTracker[], totals: Record<
 }
 
 export async function startMeasurement(options: MeasurementOptions): Promise<Measurement> {
-  const { relayUrl, log, startedAt } = options;
+  const { relayUrl, log, startedAt, wallToken } = options;
   await waitUntilReady(relayUrl, READY_TIMEOUT_MS);
-  const base = await fetchCounts(relayUrl);
+  const base = await fetchCounts(relayUrl, wallToken);
   const latency = new LatencyStats(startedAt);
   const trackers = Array.from({ length: options.probes }, (_, i) => new ProbeTracker(i + 1, log, latency, startedAt));
   const walls = await connectAll(options, trackers);
@@ -91,7 +91,7 @@ export async function startMeasurement(options: MeasurementOptions): Promise<Mea
       try {
         const settled = await settle({
           ...SETTLE,
-          read: async () => countsSince(base, await fetchCounts(relayUrl)),
+          read: async () => countsSince(base, await fetchCounts(relayUrl, wallToken)),
           matches: (counted) => deliveredExactly(compareDelivery(truth, counted)),
         });
         if (settled.counted) await probesCaughtUp(trackers, settled.counted.totals);

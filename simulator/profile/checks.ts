@@ -1,9 +1,9 @@
 // Rules of a profile that span several fields, checked after the schema has passed: periods
 // that tile the coverage, shares that add up, counts that have days to fall on.
-import { isIncidentKind, isKind, SOURCES } from '../../relay/contract/index.ts';
+import { CASE_STAGES, isCaseKind, isCaseSource, isIncidentKind, isKind, SOURCES, type CaseSource } from '../../relay/contract/index.ts';
 import { dayOf, formatDay } from '../generate/calendar.ts';
 import { dayWeights, resolveShape } from '../generate/shape.ts';
-import { MAX_RATE, type HistoricalProfile, type LoadProfile, type Profile, type SourceSpec } from './schema.ts';
+import { MAX_RATE, type CaseSourceSpec, type HistoricalProfile, type LoadProfile, type Profile, type SourceSpec } from './schema.ts';
 
 export interface ProfileProblem {
   /** Dotted path of the field, e.g. `alarm110.kinds.theft.counts[2].from`. */
@@ -89,6 +89,43 @@ function checkSource(source: SourceSpec, name: string, coverage: Span): ProfileP
   return problems;
 }
 
+/** Each count that may not exceed another: a stage's cases took the stage before; outcomes are of their stage. */
+function caseBounds(source: CaseSource): [string, string][] {
+  const stages = CASE_STAGES[source];
+  const bounds: [string, string][] = stages.slice(1).map((stage, i) => [stage, stages[i] as string]);
+  if (source === 'hotline') bounds.push(['onTime', 'finished'], ['resolved', 'reviewed'], ['satisfied', 'reviewed']);
+  return bounds;
+}
+
+/** Case periods are the totals' periods; their counts nest and fit the period's total; every kind gives a share. */
+function checkCases(spec: CaseSourceSpec, source: CaseSource): ProfileProblem[] {
+  const problems: ProfileProblem[] = [];
+  const { periods } = spec.cases;
+  spec.totals.forEach((total, i) => {
+    const period = periods[i];
+    const path = `${source}.cases.periods[${i}]`;
+    if (!period || period.from !== total.from || period.to !== total.to) {
+      problems.push({ path, message: `must cover ${total.from}…${total.to}, as ${source}.totals[${i}] does` });
+      return;
+    }
+    const counts = period as unknown as Record<string, number>;
+    const first = CASE_STAGES[source][0];
+    if ((counts[first] ?? 0) > total.total) problems.push({ path: `${path}.${first}`, message: `must be at most the period's total ${total.total}` });
+    for (const [name, bound] of caseBounds(source)) {
+      if ((counts[name] ?? 0) > (counts[bound] ?? 0)) problems.push({ path: `${path}.${name}`, message: `must be at most ${bound} (${counts[bound]})` });
+    }
+  });
+  if (periods.length > spec.totals.length) {
+    problems.push({ path: `${source}.cases.periods`, message: `must list the ${spec.totals.length} periods of ${source}.totals` });
+  }
+  for (const [kind, kindSpec] of Object.entries(spec.kinds)) {
+    if (kindSpec && kindSpec.share === undefined) {
+      problems.push({ path: `${source}.kinds.${kind}`, message: 'must give a share: cases are counted per period of totals' });
+    }
+  }
+  return problems;
+}
+
 function checkHistorical(profile: HistoricalProfile): ProfileProblem[] {
   const problems = [...checkSpan(profile.window, 'window'), ...checkSpan(profile.coverage, 'coverage')];
   if (problems.length > 0) return problems;
@@ -96,10 +133,14 @@ function checkHistorical(profile: HistoricalProfile): ProfileProblem[] {
     problems.push({ path: 'window', message: `must lie inside the coverage ${profile.coverage.from}…${profile.coverage.to}` });
   }
   const sources = SOURCES.filter((source) => profile[source] !== undefined);
-  if (sources.length === 0) problems.push({ path: 'sensor', message: 'at least one of sensor, camera, alarm110 is required' });
+  if (sources.length === 0) problems.push({ path: 'sensor', message: `at least one of ${SOURCES.join(', ')} is required` });
   for (const source of sources) {
     const spec = profile[source];
     if (spec) problems.push(...checkSource(spec, source, profile.coverage));
+  }
+  for (const source of sources.filter(isCaseSource)) {
+    const spec = profile[source];
+    if (spec) problems.push(...checkCases(spec, source));
   }
   return problems;
 }
@@ -114,6 +155,10 @@ function checkLoad(profile: LoadProfile): ProfileProblem[] {
   const mixSum = mix.reduce((sum, entry) => sum + (entry?.share ?? 0), 0);
   if (Math.abs(mixSum - 1) > SHARE_TOLERANCE) {
     problems.push({ path: 'mix', message: `shares must add up to 1, got ${mixSum.toFixed(6)}` });
+  }
+  const caseKinds = Object.keys(profile.mix).filter((kind) => isKind(kind) && isCaseKind(kind));
+  if (caseKinds.length > 0 && !profile.cases) {
+    problems.push({ path: 'cases', message: `is required: the mix has grid or hotline kinds (${caseKinds.join(', ')})` });
   }
   const peak = profile.rate.default * peakFactor(profile);
   if (peak > MAX_RATE) {

@@ -3,7 +3,7 @@
 // the coverage, shares adding up) live in profile/checks.ts.
 import { z } from 'zod';
 import { COMPOUND_KINDS } from '../../geo/schema.ts';
-import { KINDS, kindsOfSource, type Source } from '../../relay/contract/index.ts';
+import { CASE_STAGES, KINDS, kindsOfSource, type CaseSource, type Source } from '../../relay/contract/index.ts';
 import { parseDay, parseUtcOffset } from '../generate/calendar.ts';
 
 /** The most events per second the load generator is asked to produce (the issue's ceiling). */
@@ -133,6 +133,36 @@ function sourceSpec(source: Source) {
   });
 }
 
+/** Time from a case's previous step (or its opening) to a step: log-normal, by median and p90. */
+const stepDelay = z
+  .strictObject({ medianMinutes: positive, p90Minutes: positive })
+  .refine((d) => d.p90Minutes >= d.medianMinutes, { path: ['p90Minutes'], error: 'must be at least medianMinutes' });
+
+/** The outcomes a source's steps carry, counted like the stages. */
+const CASE_OUTCOMES = { grid: [], hotline: ['onTime', 'resolved', 'satisfied'] } as const satisfies Record<CaseSource, readonly string[]>;
+
+/**
+ * How the cases of one `totals` period go on: exactly how many reach each stage (and, for the
+ * hotline, each outcome) — whole numbers, so the published rates come out exactly — and how long
+ * each step takes. A case reaches its stages in order; one that reaches a stage took every stage
+ * before it.
+ */
+function caseLifecycle(source: CaseSource) {
+  const counts = Object.fromEntries([...CASE_STAGES[source], ...CASE_OUTCOMES[source]].map((name) => [name, count]));
+  const delays = Object.fromEntries(CASE_STAGES[source].map((stage) => [stage, stepDelay]));
+  return z.strictObject({
+    periods: z.array(z.strictObject({ ...span, ...counts, why }), rule('must be a list')).min(1, rule('must list at least one period')),
+    steps: z.strictObject({ ...delays, why }),
+    why,
+  });
+}
+
+/** A source of cases: like any source, with `totals` (split by `share`) and the cases' lifecycle. */
+function caseSourceSpec(source: CaseSource) {
+  const base = sourceSpec(source).omit({ lifecycle: true });
+  return base.extend({ totals: base.shape.totals.unwrap(), cases: caseLifecycle(source) });
+}
+
 const dateRange = z.strictObject({ ...span, why });
 
 export const historicalProfileSchema = z.strictObject({
@@ -152,6 +182,8 @@ export const historicalProfileSchema = z.strictObject({
   sensor: sourceSpec('sensor').optional(),
   camera: sourceSpec('camera').optional(),
   alarm110: sourceSpec('alarm110').optional(),
+  grid: caseSourceSpec('grid').optional(),
+  hotline: caseSourceSpec('hotline').optional(),
 });
 
 const loadPhase = z.strictObject({
@@ -181,6 +213,12 @@ export const loadProfileSchema = z.strictObject({
   lifecycle: z
     .strictObject({ closeRate: fraction, minSeconds: positive, maxSeconds: positive, why })
     .refine((l) => l.maxSeconds >= l.minSeconds, { path: ['maxSeconds'], error: 'must be at least minSeconds' }),
+  /**
+   * Grid and hotline cases: `closeRate` of them go through every stage to closed, the others stop
+   * after the first; each step comes the lifecycle's delay after the one before. Hotline outcomes
+   * are drawn with these shares.
+   */
+  cases: z.strictObject({ onTime: fraction, resolved: fraction, satisfied: fraction, why }).optional(),
 });
 
 export const profileSchema = z.discriminatedUnion('type', [historicalProfileSchema, loadProfileSchema], {
@@ -194,8 +232,10 @@ export const profileSchema = z.discriminatedUnion('type', [historicalProfileSche
 export type HistoricalProfile = z.output<typeof historicalProfileSchema>;
 export type LoadProfile = z.output<typeof loadProfileSchema>;
 export type Profile = z.output<typeof profileSchema>;
-export type SourceSpec = NonNullable<HistoricalProfile['sensor']>;
-export type KindSpec = NonNullable<SourceSpec['kinds'][string]>;
+export type SourceSpec = NonNullable<HistoricalProfile['sensor']> | CaseSourceSpec;
+export type CaseSourceSpec = NonNullable<HistoricalProfile['grid']> | NonNullable<HistoricalProfile['hotline']>;
+export type CaseLifecycle = CaseSourceSpec['cases'];
+export type KindSpec = NonNullable<NonNullable<HistoricalProfile['sensor']>['kinds'][string]>;
 export type Shape = SourceSpec['shape'];
 export type ShapeOverride = NonNullable<KindSpec['shape']>;
 export type CompoundSpec = SourceSpec['compounds'];

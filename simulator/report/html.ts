@@ -52,6 +52,9 @@ function overview(report: RunReport): string {
     ['Average rate', `${count(sent.averageRate)} events/s (peak second ${count(report.rate.peak)})`],
     ['Event ids', sent.ids.first && sent.ids.last ? `${sent.ids.first.id} … ${sent.ids.last.id}` : 'none'],
   ];
+  for (const outage of report.outages) {
+    rows.push(['Kafka did not take events', `${outage.from} – ${outage.to} (${seconds(outage.ms)}): ${outage.error}; the run waited`]);
+  }
   if (options.relay) rows.push(['Relay', `${options.relay.url}, ${options.relay.probes} probe wall(s)`]);
   return `<table>${rows.map(([k, v]) => `<tr><th>${text(k)}</th><td>${text(v)}</td></tr>`).join('')}</table>`;
 }
@@ -64,13 +67,13 @@ function thresholds(report: RunReport): string {
 
 function tallyRows(entries: readonly [string, Tally | undefined][]): string[][] {
   return entries.flatMap(([name, tally]) =>
-    tally && tally.events > 0 ? [[text(name), count(tally.events), count(tally.opened), count(tally.closed)]] : [],
+    tally && tally.events > 0 ? [[text(name), count(tally.events), count(tally.opened), count(tally.closed), count(tally.steps)]] : [],
   );
 }
 
 function groundTruth(report: RunReport): string {
   const { bySource, byKind } = report.sent;
-  const columns = ['Events', 'Incidents opened', 'Closed follow-ups'];
+  const columns = ['Events', 'Incidents and cases opened', 'Closed follow-ups', 'Other case steps'];
   return (
     table(['Source', ...columns], tallyRows(SOURCES.map((s) => [s, bySource[s]])), fromColumn(1)) +
     table(['Kind', ...columns], tallyRows(KINDS.map((k) => [k, byKind[k]])), fromColumn(1))

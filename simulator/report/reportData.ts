@@ -62,6 +62,8 @@ export interface RunReport {
     ids: { first: GroundTruth['first']; last: GroundTruth['last'] };
   };
   rate: { perSecond: number[]; peak: number };
+  /** When Kafka did not take events (down, restarting) and the run waited: the gaps in `rate`. */
+  outages: { from: string; to: string; ms: number; error: string }[];
   delivery:
     | (Delivery & { relayUrl: string; baselineDay: string; settle: { outcome: SettleOutcome; waitedMs: number } })
     | { relayUrl: string; baselineDay: string; settle: { outcome: SettleOutcome; waitedMs: number }; unavailable: string }
@@ -157,6 +159,7 @@ export function buildReport(input: ReportInput, thresholds: readonly Threshold[]
       ids: { first: truth.first, last: truth.last },
     },
     rate: { perSecond: input.ratePerSecond, peak: input.ratePerSecond.reduce((peak, n) => Math.max(peak, n), 0) },
+    outages: run.outages.map(({ from, to, error }) => ({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), ms: to - from, error })),
     delivery: measurement && deliveryReport(measurement),
     latency: measurement && {
       method: measurement.latency.method,

@@ -11,4 +11,14 @@ export interface Target {
   send(events: readonly ProducerEvent[]): Promise<void>;
   /** Flushes and releases the target. */
   close(): Promise<void>;
+  /** Stretches when the target did not take events and the run waited (Kafka down); none for a file. */
+  outages?(): readonly Outage[];
+}
+
+export interface Outage {
+  /** Epoch ms of the first failed attempt and of the attempt that got through. */
+  from: number;
+  to: number;
+  /** The last error seen meanwhile, one line. */
+  error: string;
 }

@@ -18,6 +18,7 @@ export const TARGETS = {
   slowClientHeapGrowthMB: { op: '<', value: 50 },
   wallUpdateCostRatio: { op: '<=', value: 1.5 },
   wallFpsRatio: { op: '>=', value: 0.9 },
+  wallLongTasksPerMin: { op: '<=', value: 0 },
 } as const satisfies Record<string, Target>;
 
 export type FigureName = keyof typeof TARGETS;

@@ -14,6 +14,7 @@ export const FIGURE_GROUPS: Record<FigureName, Group> = {
   slowClientHeapGrowthMB: 'relays',
   wallUpdateCostRatio: 'wall',
   wallFpsRatio: 'wall',
+  wallLongTasksPerMin: 'wall',
 };
 
 const TICK_MS = 1000 / TICK_HZ;
@@ -43,6 +44,7 @@ function howOf(results: BenchResults, plan: BenchPlan): Record<FigureName, strin
     slowClientHeapGrowthMB: `our relay's heap floor (/metrics, 1 s samples, lowest of the second half − lowest of the first half) from the wall's stall to the end of its phase${slowClient ? ` (${Math.round(slowClient.stalledSeconds)} s)` : ''}${plan.mode === 'quick' ? '; quick run: a shorter phase than the full run\'s 60 s' : ''}`,
     wallUpdateCostRatio: `${onPage}; the wall store's main-thread ms per tick (apply the delta, update the screen) at ${HIGH_RATE} ÷ at ${LOW_RATE} events/s, the machine's load held equal`,
     wallFpsRatio: `${onPage}; requestAnimationFrame callbacks per second at ${HIGH_RATE} events/s ÷ with no events, the machine's load held equal`,
+    wallLongTasksPerMin: `${onPage}; main-thread tasks over 50 ms (Long Tasks API) per minute at ${HIGH_RATE} events/s − with no events (none below 0: only those not there idle), the machine's load held equal`,
   };
 }
 
@@ -76,6 +78,10 @@ function measuredOf(results: BenchResults): Record<FigureName, Measured | null |
     },
     wallUpdateCostRatio: page && { value: ratio(page.high.msPerTick, page.low.msPerTick), from: { msPerTickHigh: page.high.msPerTick, msPerTickLow: page.low.msPerTick } },
     wallFpsRatio: page && { value: ratio(page.high.fps, page.idle.fps), from: { fpsLive: page.high.fps, fpsIdle: page.idle.fps } },
+    wallLongTasksPerMin: page && {
+      value: Math.max(0, page.high.longTasksPerMin - page.idle.longTasksPerMin),
+      from: { longTasksPerMinLive: page.high.longTasksPerMin, longTasksPerMinIdle: page.idle.longTasksPerMin },
+    },
   };
 }
 

@@ -1,11 +1,12 @@
 // The panels at the wall's two reference sizes, full of long text (both languages, 280-character
-// notes, five-digit counts, every ranking filled): no panel, column or title bar overflows or
-// leaves the screen; Chinese is drawn with a CJK font, not tofu; notes are shown as text.
+// notes, five-digit counts, every ranking filled, grid and hotline cases with every figure): no
+// panel, column or title bar overflows or leaves the screen, no label is cut short with an
+// ellipsis; Chinese is drawn with a CJK font, not tofu; notes are shown as text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kind, ProducerEvent } from '../../relay/contract/index.ts';
 import { COMPOUNDS, eventOf } from '../integration/support/events.ts';
 import { waitFor } from '../integration/support/relays.ts';
-import { fontsUsed, layoutProblems, shownCounts, type WallPage } from './support/wallPage.ts';
+import { cutTexts, fontsUsed, layoutProblems, shownCounts, type WallPage } from './support/wallPage.ts';
 import { WallRig } from './support/wallRig.ts';
 
 const MARKUP_NOTE = '<b>不是粗体</b><img src=x onerror=alert(1)>';
@@ -13,9 +14,26 @@ const LONG_NOTE = '楼道内电动自行车违规充电，物业已到场处置�
 // The kinds with the longest labels in either language.
 const LONG_KINDS: Kind[] = ['elderly_inactivity', 'street_vendor', 'illegal_construction', 'pickpocket', 'elderly_sos'];
 const PASSES = 12_345;
+const CASES = 1_234;
+const HOUR = 3_600_000;
+
+/** Grid and hotline cases with four-digit counts, some overdue, the hotline's at every stage. */
+function caseEvents(): ProducerEvent[] {
+  const events: ProducerEvent[] = [];
+  for (let i = 0; i < CASES; i++) {
+    const compoundId = COMPOUNDS[i % 80]!;
+    const grid = eventOf('illegal_building', { compoundId, ts: Date.now() - (i % 3 === 0 ? 200 : 1) * HOUR, status: 'open' });
+    events.push(grid, eventOf('illegal_building', { compoundId, ref: grid.id, stage: 'dispatched' }));
+    const call = eventOf('property_service', { compoundId, status: 'open' });
+    events.push(call, eventOf('property_service', { compoundId, ref: call.id, stage: 'contacted' }));
+    events.push(eventOf('property_service', { compoundId, ref: call.id, stage: 'finished', onTime: i % 7 !== 0 }));
+    events.push(eventOf('property_service', { compoundId, ref: call.id, stage: 'reviewed', resolved: i % 9 !== 0, satisfied: i % 8 !== 0 }));
+  }
+  return events;
+}
 
 function stressEvents(): ProducerEvent[] {
-  const events: ProducerEvent[] = [];
+  const events: ProducerEvent[] = [...caseEvents()];
   COMPOUNDS.slice(0, 40).forEach((compoundId, i) => {
     for (let n = 0; n <= i % 4; n++) {
       events.push(eventOf(LONG_KINDS[(i + n) % LONG_KINDS.length]!, { compoundId, note: LONG_NOTE }));
@@ -45,6 +63,11 @@ describe('the panels on the wall', () => {
       90_000,
     );
     await wall.page.locator('[data-testid="top-compounds-row"]').nth(4).waitFor();
+    await waitFor(
+      'the cases on screen',
+      async () => ((await shownCounts(wall.page, ['count-cases-hotline']))['count-cases-hotline'] === CASES ? true : undefined),
+      60_000,
+    );
     return wall;
   }
 
@@ -59,11 +82,14 @@ describe('the panels on the wall', () => {
   ] as const) {
     it(`fitEveryBoxOnA${width}x${height}WallInBothLanguages`, async () => {
       const wall = await filledWall(width, height);
-      expect(await wall.page.locator('[data-testid^="panel-"]').count()).toBe(7);
+      expect(await wall.page.locator('[data-testid^="panel-"]').count()).toBe(8);
+      expect(await wall.page.locator('[data-testid="overdue-cases-grid"]').textContent()).toMatch(/\d{3}/);
       expect(await layoutProblems(wall.page)).toEqual([]);
+      expect(await cutTexts(wall.page)).toEqual([]);
       await switchToEnglish(wall);
       await expect.poll(() => wall.page.locator('h1').textContent()).toContain('Shiquan');
       expect(await layoutProblems(wall.page)).toEqual([]);
+      expect(await cutTexts(wall.page)).toEqual([]);
       expect(wall.external).toEqual([]);
       expect(wall.errors).toEqual([]);
       await wall.page.close();

@@ -20,9 +20,12 @@ const SHOTS = '/tmp/privacy';
 const nameOf = new Map(pack.compounds.features.map(({ properties: p }) => [p.id, p.name]));
 const PLACE_NAMES = [...pack.compounds.features, ...pack.committees.features].map((f) => f.properties.name);
 
-/** Plates as operators type them, and the serial each must lose. */
+/**
+ * Plates as operators type them, and the serial each must lose: serials that none of the wall's
+ * own words contain (its 12345 hotline would read as a leaked plate).
+ */
 const PLATES = [
-  ['沪A·12345', '12345'],
+  ['沪A·31415', '31415'],
   ['沪AD54321', 'D54321'],
   ['苏E 7K9Q2', '7K9Q2'],
   ['沪B2468学', '2468学'],

@@ -1,7 +1,8 @@
 // The wall laid out for a video wall of several screens: at 7680×2160 as 4×2 screens with 12 px
 // bezels, with every overlay showing (an alarm card, the tour's caption and stat cards, the
-// replay bar, the performance readout) and in both languages, no line of text crosses a seam or
-// leaves the wall, and no panel overflows. The relay's WALL_* settings shape a wall whose URL
+// replay bar, the performance readout) and in both languages — then with the tour over and the
+// grid and hotline panel in its place — no line of text crosses a seam or leaves the wall, and
+// no panel overflows. The relay's WALL_* settings shape a wall whose URL
 // says nothing, and a desk monitor previews the same wall scaled down.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kind } from '../../relay/contract/index.ts';
@@ -21,6 +22,8 @@ describe('the wall on a video wall', () => {
 
   beforeAll(async () => {
     const events = COMPOUNDS.slice(0, 30).flatMap((compoundId, i) => [eventOf(KINDS[i % KINDS.length]!, { compoundId, note: LONG_NOTE })]);
+    const call = eventOf('noise', { compoundId: COMPOUNDS[3]! });
+    events.push(call, eventOf('noise', { compoundId: COMPOUNDS[3]!, ref: call.id, stage: 'contacted' }));
     rig = await WallRig.start({ name: 'wall-seams', partitions: 1, backlog: events });
     shaped = await rig.startRelay({ wallShape: { size: '3840x1080', grid: '2x1', bezel: 20 } });
   });
@@ -54,6 +57,17 @@ describe('the wall on a video wall', () => {
       expect(seams.problems, lang).toEqual([]);
       expect(seams.checked, lang).toBeGreaterThan(150);
       expect(await layoutProblems(page), lang).toEqual([]);
+    }
+    // The tour over, the grid and hotline panel takes its place at the foot of the middle screen.
+    await page.keyboard.press('T');
+    await page.locator('[data-testid="panel-cases"]').waitFor({ state: 'visible', timeout: 60_000 });
+    for (const lang of ['en', 'zh']) {
+      if (lang === 'zh') {
+        await page.keyboard.press('L');
+        await page.waitForFunction(() => document.documentElement.lang === 'zh-CN', undefined, { timeout: 30_000 });
+      }
+      expect((await textAcrossSeams(page)).problems, `${lang}, no tour`).toEqual([]);
+      expect(await layoutProblems(page), `${lang}, no tour`).toEqual([]);
     }
     expect(wall.errors).toEqual([]);
     expect(wall.external).toEqual([]);

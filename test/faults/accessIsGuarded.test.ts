@@ -1,7 +1,8 @@
 // What a stranger on the network can do to a relay with a WALL_TOKEN: read the public endpoints
 // (docs/security.md lists them), and nothing else. Walls without the exact token are refused and
-// get no data; no HTTP method on any route, and no socket message from an admitted wall, changes
-// the figures; every answer carries a Content-Security-Policy that forbids inline script.
+// get no data, and so are /metrics and /api/state without it as a bearer token; no HTTP method on
+// any route, and no socket message from an admitted wall, changes the figures; every answer
+// carries a Content-Security-Policy that forbids inline script.
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -9,17 +10,19 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { UNAUTHORIZED } from '../../relay/broadcast/protocol.ts';
+import { UNAUTHORIZED } from '../../relay/protocol/events.ts';
 import { EventProducer, eventOf, recordOf } from '../integration/support/events.ts';
-import { getState, metric, spawnRelay, uniquePrefix, waitFor, type ChildRelay } from '../integration/support/relays.ts';
+import { bearer, getState, metric, spawnRelay, uniquePrefix, waitFor, type ChildRelay } from '../integration/support/relays.ts';
 import { connectWall, refusal } from '../integration/support/walls.ts';
 
 const brokers = inject('kafkaBrokers');
 const prefix = uniquePrefix('fault-access');
-const TOKEN = 'wall-token-石泉-fault-0001';
+const TOKEN = 'wall-token-shiquan-fault-0001';
 
 /** Readable by anyone who reaches the port, token or not. */
-const PUBLIC_ROUTES = ['/', '/index.html', '/assets/wall.js', '/healthz', '/readyz', '/metrics', '/api/state', '/api/wall-config'];
+const PUBLIC_ROUTES = ['/', '/index.html', '/assets/wall.js', '/healthz', '/readyz', '/api/wall-config'];
+/** Readable with the token only, as `Authorization: Bearer`: 401 without it. */
+const GUARDED_ROUTES = ['/metrics', '/api/state'];
 /** Socket.IO's path, answered by engine.io before the app: walls use the websocket transport only. */
 const SOCKET_POLLING = '/socket.io/?EIO=4&transport=polling';
 /** Everything else a client might try. */
@@ -42,8 +45,8 @@ function rawGet(url: string, path: string): Promise<number> {
 
 /** The figures a client could want to change, without the clock-driven parts. */
 async function figures(url: string) {
-  const { totals, byKind, rejected, open, compounds, feed } = await getState(url);
-  return { totals, byKind, rejected, open, compounds, feed, consumed: await metric(url, 'relay_events_consumed_total') };
+  const { totals, byKind, rejected, open, compounds, feed } = await getState(url, TOKEN);
+  return { totals, byKind, rejected, open, compounds, feed, consumed: await metric(url, 'relay_events_consumed_total', {}, TOKEN) };
 }
 
 function directives(csp: string): Map<string, string[]> {
@@ -74,7 +77,7 @@ describe('a relay with a wall token, facing strangers', () => {
     } finally {
       await producer.close();
     }
-    await waitFor('the events', async () => ((await getState(relay.url)).totals.alarm110 === 1 ? true : undefined));
+    await waitFor('the events', async () => ((await getState(relay.url, TOKEN)).totals.alarm110 === 1 ? true : undefined));
   });
 
   afterAll(async () => {
@@ -83,7 +86,7 @@ describe('a relay with a wall token, facing strangers', () => {
   });
 
   it('refuses walls without the exact token, and sends them nothing', async () => {
-    const wrong = [undefined, '', 'wall-token-石泉-fault-0002', `${TOKEN} `, TOKEN.toUpperCase(), TOKEN.slice(0, -1)];
+    const wrong = [undefined, '', 'wall-token-shiquan-fault-0002', `${TOKEN} `, TOKEN.toUpperCase(), TOKEN.slice(0, -1)];
     for (const token of wrong) expect(await refusal(relay.url, token)).toBe(UNAUTHORIZED);
     // A handshake too big to be a wall's is cut off before the token is even looked at.
     const huge = io(relay.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token: 'x'.repeat(100_000) } });
@@ -97,8 +100,7 @@ describe('a relay with a wall token, facing strangers', () => {
     // The token anywhere but in the handshake's auth, or not a string, counts for nothing.
     const elsewhere = [
       io(relay.url, { transports: ['websocket'], forceNew: true, reconnection: false, query: { token: TOKEN } }),
-      // (Header values are Latin-1, so the token travels percent-encoded there.)
-      io(relay.url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { authorization: `Bearer ${encodeURIComponent(TOKEN)}` } }),
+      io(relay.url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: bearer(TOKEN) }),
       io(relay.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token: [TOKEN] } }),
       io(relay.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token: { toString: TOKEN } } }),
     ];
@@ -115,18 +117,23 @@ describe('a relay with a wall token, facing strangers', () => {
     for (const socket of elsewhere) socket.close();
     expect(outcomes).toEqual(elsewhere.map(() => UNAUTHORIZED));
     expect(data).toBe(0);
-    expect(await metric(relay.url, 'relay_walls_refused_total')).toBe(wrong.length + elsewhere.length);
-    expect(await metric(relay.url, 'relay_walls_connected')).toBe(0);
+    expect(await metric(relay.url, 'relay_walls_refused_total', { reason: 'token' }, TOKEN)).toBe(wrong.length + elsewhere.length);
+    expect(await metric(relay.url, 'relay_walls_connected', {}, TOKEN)).toBe(0);
   });
 
   it('changes nothing for any method on any route', async () => {
     const before = await figures(relay.url);
     const answers: string[] = [];
-    for (const route of [...PUBLIC_ROUTES, ...OTHER_ROUTES]) {
+    for (const route of [...PUBLIC_ROUTES, ...GUARDED_ROUTES, ...OTHER_ROUTES]) {
       for (const method of WRITE_METHODS) {
-        const response = await fetch(`${relay.url}${route}`, { method, body: FORGED_BODY, headers: { 'content-type': 'application/json' } });
-        await response.arrayBuffer();
-        if (response.status < 400) answers.push(`${method} ${route} → ${response.status}`);
+        // With and without a body: a body is refused before any route (413), the rest find none.
+        for (const body of [FORGED_BODY, undefined]) {
+          const headers = { ...bearer(TOKEN), ...(body ? { 'content-type': 'application/json' } : {}) };
+          const response = await fetch(`${relay.url}${route}`, { method, body, headers });
+          await response.arrayBuffer();
+          if (response.status < 400) answers.push(`${method} ${route} → ${response.status}`);
+          if (body) expect(response.status, `${method} ${route}`).toBe(413);
+        }
       }
       const options = await fetch(`${relay.url}${route}`, { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' } });
       // No CORS: a page from another origin cannot read anything, let alone write.
@@ -144,14 +151,20 @@ describe('a relay with a wall token, facing strangers', () => {
     expect(polling.status).toBe(400);
     expect(polling.headers.get('content-type')).toMatch(/^application\/json/);
     await polling.arrayBuffer();
-    for (const route of [...PUBLIC_ROUTES, ...OTHER_ROUTES.filter((r) => r !== SOCKET_POLLING)]) {
+    for (const route of GUARDED_ROUTES) {
       const response = await fetch(`${relay.url}${route}`);
+      expect(response.status, route).toBe(401);
+      expect(await response.text(), route).toBe('{"error":"unauthorized"}');
+    }
+    for (const route of [...PUBLIC_ROUTES, ...GUARDED_ROUTES, ...OTHER_ROUTES.filter((r) => r !== SOCKET_POLLING)]) {
+      const response = await fetch(`${relay.url}${route}`, { headers: bearer(TOKEN) });
       await response.arrayBuffer();
       const csp = directives(response.headers.get('content-security-policy') ?? '');
       const scripts = csp.get('script-src') ?? csp.get('default-src') ?? [];
       expect(response.headers.get('x-content-type-options'), route).toBe('nosniff');
       expect(response.headers.get('x-powered-by'), route).toBeNull();
-      if (!PUBLIC_ROUTES.includes(route)) {
+      expect(response.headers.get('server'), route).toBeNull();
+      if (![...PUBLIC_ROUTES, ...GUARDED_ROUTES].includes(route)) {
         // Express's own error page narrows the policy to nothing at all.
         expect(response.status, route).toBeGreaterThanOrEqual(400);
         expect(scripts, route).toEqual(["'none'"]);
@@ -171,7 +184,7 @@ describe('a relay with a wall token, facing strangers', () => {
   it('lets an admitted wall ask for a snapshot and nothing more', async () => {
     const wall = await connectWall(relay.url, TOKEN);
     const before = await figures(relay.url);
-    const ignoredBefore = await metric(relay.url, 'relay_wall_messages_ignored_total');
+    const ignoredBefore = await metric(relay.url, 'relay_wall_messages_ignored_total', {}, TOKEN);
     try {
       const attempts: [string, ...unknown[]][] = [
         ['delta', { seq: 1e9, prevSeq: wall.view!.seq, today: { totals: { sensor: 999_999 } } }],
@@ -184,7 +197,7 @@ describe('a relay with a wall token, facing strangers', () => {
       ];
       for (const [event, ...args] of attempts) wall.socket.emit(event as 'snapshot', ...(args as []));
       await waitFor('the attempts to be ignored', async () =>
-        (await metric(relay.url, 'relay_wall_messages_ignored_total')) - ignoredBefore === attempts.length ? true : undefined,
+        (await metric(relay.url, 'relay_wall_messages_ignored_total', {}, TOKEN)) - ignoredBefore === attempts.length ? true : undefined,
       );
       await sleep(500);
       expect(await figures(relay.url)).toEqual(before);

@@ -2,11 +2,16 @@
 // producer re-sends what the broker did not acknowledge, as upstream systems do; the relay must
 // end with exactly the acknowledged events — none lost, none counted twice (each record in the
 // topics consumed once, re-sent copies counted as duplicates) — and walls that stayed connected
-// to the relay carry on by themselves, told meanwhile that upstream was unavailable.
-import { rm } from 'node:fs/promises';
+// to the relay carry on by themselves, told meanwhile that upstream was unavailable. The
+// simulator, publishing on topics of its own meanwhile, rides through too: it waits, sends what
+// it held once the broker is back (each event once), and its report shows the gap.
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { topicNames } from '../../relay/contract/index.ts';
+import { runCli } from '../../simulator/program.ts';
+import type { RunReport } from '../../simulator/report/reportData.ts';
 import { createTopics, startBroker, type KafkaBroker } from '../infra/kafkaBroker.ts';
 import { freePort } from '../infra/ports.ts';
 import { metric, spawnRelay, uniquePrefix, waitFor, type ChildRelay } from '../integration/support/relays.ts';
@@ -22,6 +27,7 @@ const STOP_AFTER_MS = 10_000;
 // Longer than the relay's upstream silence limit (5 s), so walls are told.
 const MIN_OUTAGE_MS = 7_000;
 const TICK_HZ = 4;
+const SIMULATOR_RATE = 200;
 
 const wallTotal = (wall: TestWall) => sum(wall.view?.totals ?? {});
 
@@ -29,6 +35,7 @@ const wallTotal = (wall: TestWall) => sum(wall.view?.totals ?? {});
 describe.skipIf(Boolean(process.env.KAFKA_BROKERS))('a broker restart in the middle of a 2,000 events/s run', () => {
   it('loses nothing, counts nothing twice, and walls carry on without reconnecting', async () => {
     const prefix = uniquePrefix('fault-broker');
+    const simulatorPrefix = uniquePrefix('fault-broker-simulator');
     const topics = topicNames(prefix);
     let broker: KafkaBroker = await startBroker({ port: await freePort() });
     const { brokers, dataDir } = broker;
@@ -43,6 +50,10 @@ describe.skipIf(Boolean(process.env.KAFKA_BROKERS))('a broker restart in the mid
       walls.push(await connectWall(url), await connectWall(url));
 
       const run = producer.hold(prefix, RATE, RUN_MS, trafficMaker());
+      const simulatorReport = join(dataDir, 'simulator.json');
+      const simulatorLines: string[] = [];
+      const simulatorArgs = ['--profile', 'load', '--rate', String(SIMULATOR_RATE), '--duration', `${RUN_MS / 1000}s`, '--brokers', brokers];
+      const simulator = runCli([...simulatorArgs, '--topic-prefix', simulatorPrefix, '--compression', 'snappy', '--report', simulatorReport], (line) => simulatorLines.push(line), {});
       await sleep(STOP_AFTER_MS);
       const stoppedAt = Date.now();
       await broker.stop();
@@ -58,6 +69,9 @@ describe.skipIf(Boolean(process.env.KAFKA_BROKERS))('a broker restart in the mid
       const wallS = secondsSince(backAt);
 
       const { acked, failedSends, longestWaitMs } = await run;
+      expect(await simulator, simulatorLines.join('\n')).toBe(0);
+      const simulated = JSON.parse(await readFile(simulatorReport, 'utf8')) as RunReport;
+      const simulatorGap = simulated.outages.reduce((total, outage) => total + outage.ms, 0);
       const expected = expectedFigures(acked);
       const state = await settledState(url, sum(expected.totals), 90_000);
       const inKafka = await recordsInSourceTopics(brokers, prefix);
@@ -68,8 +82,12 @@ describe.skipIf(Boolean(process.env.KAFKA_BROKERS))('a broker restart in the mid
         `FAULTS broker restart: ${acked.length} events acknowledged (${sum(expected.totals)} counting, the rest closes), ` +
           `relay counted ${counted}, lost ${sum(expected.totals) - counted}; ${inKafka} records in Kafka, ${consumed} consumed, ` +
           `${duplicates} duplicates from ${failedSends} re-sent requests; broker down ${((backAt - stoppedAt) / 1000).toFixed(1)} s; ` +
-          `back → relay ingesting ${ingestS} s → walls updated ${wallS} s; longest producer wait ${(longestWaitMs / 1000).toFixed(1)} s`,
+          `back → relay ingesting ${ingestS} s → walls updated ${wallS} s; longest producer wait ${(longestWaitMs / 1000).toFixed(1)} s; ` +
+          `simulator sent ${simulated.sent.events} events, ${await recordsInSourceTopics(brokers, simulatorPrefix)} in Kafka, its report's gap ${(simulatorGap / 1000).toFixed(1)} s`,
       );
+      expect(simulatorLines.find((line) => line.startsWith('simulate: Kafka did not take events'))).toBeDefined();
+      expect(simulatorGap).toBeGreaterThan(MIN_OUTAGE_MS / 2);
+      expect(await recordsInSourceTopics(brokers, simulatorPrefix)).toBe(simulated.sent.events);
 
       expect(state.totals).toEqual(expected.totals);
       expect(state.byKind).toMatchObject(expected.byKind);

@@ -1,7 +1,8 @@
 // The relay starts while nothing listens at its Kafka address (the broker is late after a power
 // cut, or down for maintenance). It must serve anyway: alive on /healthz, not ready on /readyz,
-// and walls that connect are told upstream is unavailable. When a broker appears on that address
-// the relay connects by itself, becomes ready, and walls get live events.
+// and walls that connect are told upstream is unavailable and that it is rebuilding, with no
+// figures (it has none yet). When a broker appears on that address the relay connects by itself,
+// becomes ready, and walls get their snapshot and live events.
 import { rm } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
@@ -36,7 +37,7 @@ describe.skipIf(Boolean(process.env.KAFKA_BROKERS))('a relay started before its 
     try {
       relay = await spawnRelay({ brokers: `127.0.0.1:${port}`, prefix, tickHz: 4 });
       const { url } = relay;
-      wall = await connectWall(url);
+      wall = await connectWall(url, undefined, { snapshot: false });
       await sleep(ABSENT_MS);
 
       expect(relay.child.exitCode).toBeNull();
@@ -45,8 +46,10 @@ describe.skipIf(Boolean(process.env.KAFKA_BROKERS))('a relay started before its 
       expect(await metric(url, 'relay_upstream_available')).toBe(0);
       expect(wall.upstream).toEqual({ available: false, lastContact: null });
       expect(wall.disconnects).toBe(0);
-      // Ticks go on, so the wall knows the relay itself is alive.
-      expect(wall.deltas).toBeGreaterThan(ABSENT_MS / 1000);
+      // Ticks go on as heartbeats, so the wall knows the relay itself is alive; no figures yet.
+      expect(wall.rebuildingBeats.length).toBeGreaterThan(ABSENT_MS / 1000);
+      expect(wall.deltas + wall.snapshots).toBe(0);
+      expect(wall.view).toBeNull();
 
       const startingAt = Date.now();
       broker = await startBroker({ port });
@@ -69,7 +72,7 @@ describe.skipIf(Boolean(process.env.KAFKA_BROKERS))('a relay started before its 
         `FAULTS Kafka absent at start: relay served ${(ABSENT_MS / 1000).toFixed(0)} s without Kafka (readyz 503, upstream unavailable); ` +
           `broker started in ${brokerS} s; broker up → relay ready ${readyS} s → wall told upstream available ${toldS} s`,
       );
-      expect(liveWall.view?.totals).toEqual({ sensor: 1, camera: 1, alarm110: 1 });
+      expect(liveWall.view?.totals).toEqual({ sensor: 1, camera: 1, alarm110: 1, grid: 0, hotline: 0 });
       expect(await readiness(url)).toEqual({ code: 200, body: { status: 'ready', upstream: 'available' } });
       expect(liveWall.disconnects).toBe(0);
     } finally {

@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isServing } from './kafkaAdmin.ts';
 import { LOG4J_PROPERTIES, lastLines, newClusterId, serverProperties } from './kafkaConfig.ts';
+import { ADMITTED, STRANGER, makeCertificates, scramFormatArgs, secureFilesIn, secureSettings, type SecureFiles, type SecureListener } from './kafkaSecure.ts';
 import { ensureKafkaJars } from './kafkaJars.ts';
 import { freePort, portAccepts } from './ports.ts';
 import { cancelKillOnExit, killOnExit, terminate } from './processControl.ts';
@@ -39,6 +40,9 @@ export interface BrokerOptions {
   /** Written as soon as the JVM runs (so an interrupted start can still be stopped); removed by `stop()`. */
   pidFile?: string;
   readyTimeoutMs?: number;
+  /** Also a SASL_SSL listener with SCRAM users and ACLs enforced (kafkaSecure.ts), on this port or a free one. */
+  secure?: boolean;
+  securePort?: number;
 }
 
 export interface KafkaBroker {
@@ -47,6 +51,8 @@ export interface KafkaBroker {
   pid: number;
   dataDir: string;
   logFile: string;
+  /** The SASL_SSL listener, when asked for. */
+  secure: SecureListener | null;
   /** SIGTERM, then SIGKILL after a grace period. Data stays, so `restart()` can follow. */
   stop(): Promise<void>;
   /** Stops this broker and starts it again on the same ports and data. */
@@ -71,10 +77,15 @@ export async function startBroker(options: BrokerOptions): Promise<KafkaBroker> 
     throw new Error(`cannot start a Kafka broker: 127.0.0.1:${port} is already in use`);
   }
   const logDir = join(dataDir, 'kraft');
+  const securePort = options.secure ? (options.securePort ?? (await freePort())) : null;
+  const tlsDir = join(dataDir, 'tls');
+  // Made once per data dir, so a restarted broker keeps the certificates clients trust.
+  const files = securePort === null ? null : existsSync(join(tlsDir, 'ca.pem')) ? secureFilesIn(tlsDir) : makeCertificates(tlsDir);
   const propertiesFile = join(dataDir, 'server.properties');
   const log4jFile = join(dataDir, 'log4j.properties');
   mkdirSync(dataDir, { recursive: true });
-  writeFileSync(propertiesFile, serverProperties({ port, controllerPort, logDir }));
+  const secure = securePort === null || files === null ? undefined : { port: securePort, settings: secureSettings(files) };
+  writeFileSync(propertiesFile, serverProperties({ port, controllerPort, logDir, secure }));
   writeFileSync(log4jFile, LOG4J_PROPERTIES);
 
   const jvm = (mainClass: string, args: string[]) => [
@@ -89,7 +100,8 @@ export async function startBroker(options: BrokerOptions): Promise<KafkaBroker> 
     ...args,
   ];
   if (!existsSync(join(logDir, 'meta.properties'))) {
-    formatLogDir(jvm('kafka.tools.StorageTool', ['format', '-t', newClusterId(), '-c', propertiesFile]));
+    const scram = secure ? scramFormatArgs() : [];
+    formatLogDir(jvm('kafka.tools.StorageTool', ['format', '-t', newClusterId(), '-c', propertiesFile, ...scram]));
   }
 
   const logFd = openSync(logFile, 'a');
@@ -133,12 +145,20 @@ export async function startBroker(options: BrokerOptions): Promise<KafkaBroker> 
     pid,
     dataDir,
     logFile,
+    secure:
+      securePort === null || files === null
+        ? null
+        : { brokers: `127.0.0.1:${securePort}`, ...withoutKeystore(files), admitted: ADMITTED, stranger: STRANGER },
     stop,
     restart: async () => {
       await stop();
-      return startBroker({ ...options, dataDir, logFile, controllerPort });
+      return startBroker({ ...options, dataDir, logFile, controllerPort, ...(securePort === null ? {} : { securePort }) });
     },
   };
+}
+
+function withoutKeystore({ keystoreFile: _, ...files }: SecureFiles): Omit<SecureFiles, 'keystoreFile'> {
+  return files;
 }
 
 function formatLogDir(javaArgs: string[]) {

@@ -9,18 +9,21 @@ export interface BrokerLayout {
   controllerPort: number;
   /** Where the broker keeps its logs (partitions and the metadata log). */
   logDir: string;
+  /** A SASL_SSL listener beside the PLAINTEXT one, with its own settings (kafkaSecure.ts). */
+  secure?: { port: number; settings: Record<string, string> };
 }
 
 const NODE_ID = 1;
 
-export function serverProperties({ port, controllerPort, logDir }: BrokerLayout): string {
+export function serverProperties({ port, controllerPort, logDir, secure }: BrokerLayout): string {
+  const secured = secure ? `,SASL_SSL://127.0.0.1:${secure.port}` : '';
   const settings: Record<string, string | number> = {
     'process.roles': 'broker,controller',
     'node.id': NODE_ID,
     'controller.quorum.voters': `${NODE_ID}@127.0.0.1:${controllerPort}`,
-    listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-    'advertised.listeners': `PLAINTEXT://127.0.0.1:${port}`,
-    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}${secured}`,
+    'advertised.listeners': `PLAINTEXT://127.0.0.1:${port}${secured}`,
+    'listener.security.protocol.map': `PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT${secure ? ',SASL_SSL:SASL_SSL' : ''}`,
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': 'PLAINTEXT',
     'log.dirs': logDir,
@@ -35,6 +38,7 @@ export function serverProperties({ port, controllerPort, logDir }: BrokerLayout)
     'group.initial.rebalance.delay.ms': 0,
     'num.network.threads': 2,
     'num.io.threads': 2,
+    ...secure?.settings,
   };
   return `${Object.entries(settings)
     .map(([key, value]) => `${key}=${value}`)

@@ -1,9 +1,11 @@
 // Before the tests: make sure the real parts they need are on this machine, installing what is
-// missing — Debian's Chromium, Mesa's EGL for WebGL, CJK fonts, and the Kafka jars.
+// missing — Debian's Chromium, Mesa's EGL for WebGL, CJK fonts, the Kafka jars, and Prometheus
+// (which scrapes the relay in the fault suite).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CHROMIUM_PATH } from './chromium.ts';
 import { ensureKafkaJars } from './kafkaJars.ts';
+import { ensurePrometheus } from './prometheus.ts';
 
 const DEBIAN_PACKAGES = ['chromium', 'fonts-noto-cjk', 'libegl1', 'libgl1-mesa-dri'];
 
@@ -39,3 +41,6 @@ if (!process.env.KAFKA_BROKERS) {
   ensureKafkaJars();
   console.log('prepare: Apache Kafka jars cached for the test broker');
 }
+
+ensurePrometheus();
+console.log("prepare: Debian's Prometheus cached for the fault suite");

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
+  SOURCES,
   sourceOfTopic,
   topicNames,
   validateEvent,
@@ -66,6 +67,7 @@ const CASES: Case[] = [
         ref: null,
         deviceId: 'SMK-0107',
         note: null,
+        step: null,
       },
     },
   },
@@ -88,6 +90,7 @@ const CASES: Case[] = [
         ref: null,
         deviceId: null,
         note: null,
+        step: null,
       },
     },
   },
@@ -118,8 +121,76 @@ const CASES: Case[] = [
         ref: 'evt-110-1',
         deviceId: null,
         note: '民警到场处置完毕',
+        step: null,
       },
     },
+  },
+  {
+    name: 'a 12345 review with what the caller said',
+    topic: topics.hotline,
+    key: 'SQ-C12',
+    value: json({
+      id: 'hot-9-reviewed',
+      ts: shanghaiIso(aMinuteAgo),
+      kind: 'noise',
+      compoundId: 'SQ-C12',
+      ref: 'hot-9',
+      stage: 'reviewed',
+      resolved: false,
+      satisfied: true,
+    }),
+    expected: {
+      event: {
+        id: 'hot-9-reviewed',
+        ts: aMinuteAgo,
+        source: 'hotline',
+        kind: 'noise',
+        compoundId: 'SQ-C12',
+        lng: null,
+        lat: null,
+        severity: 'info',
+        status: null,
+        ref: 'hot-9',
+        deviceId: null,
+        note: null,
+        step: { stage: 'reviewed', resolved: false, satisfied: true },
+      },
+    },
+  },
+  {
+    name: 'a grid case closed',
+    topic: topics.grid,
+    key: 'SQ-C13',
+    value: json({ id: 'grd-3-closed', ts: aMinuteAgo, kind: 'rubbish_pile', compoundId: 'SQ-C13', ref: 'grd-3', stage: 'closed', status: 'closed' }),
+    expected: {
+      event: {
+        id: 'grd-3-closed',
+        ts: aMinuteAgo,
+        source: 'grid',
+        kind: 'rubbish_pile',
+        compoundId: 'SQ-C13',
+        lng: null,
+        lat: null,
+        severity: 'info',
+        status: 'closed',
+        ref: 'grd-3',
+        deviceId: null,
+        note: null,
+        step: { stage: 'closed' },
+      },
+    },
+  },
+  {
+    name: 'a stage on the 110 topic',
+    topic: topics.alarm110,
+    value: json({ id: 'evt-s', ts: aMinuteAgo, kind: 'theft', compoundId: 'SQ-C09', ref: 'x', stage: 'closed' }),
+    expected: { reason: 'unknown_field' },
+  },
+  {
+    name: 'a hotline finish without onTime',
+    topic: topics.hotline,
+    value: json({ id: 'hot-1-finished', ts: aMinuteAgo, kind: 'enquiry', compoundId: 'SQ-C10', ref: 'hot-1', stage: 'finished' }),
+    expected: { reason: 'missing_outcome' },
   },
   { name: 'truncated JSON', topic: topics.sensor, value: '{"id":"evt-x","ts":', expected: { reason: 'invalid_json' } },
   {
@@ -190,7 +261,8 @@ describe('contract v1 through Kafka', () => {
   const received = new Map<string, ConsumedRecord>();
 
   beforeAll(async () => {
-    await createTopics(brokers, [topics.sensor, topics.camera, topics.alarm110]);
+    const sourceTopics = SOURCES.map((source) => topics[source]);
+    await createTopics(brokers, sourceTopics);
     // The case name travels in a header, so the key stays what the contract says it is.
     const records: OutgoingRecord[] = CASES.map(({ name, topic, key, value }) => ({
       topic,
@@ -199,7 +271,6 @@ describe('contract v1 through Kafka', () => {
       headers: { case: name },
     }));
     await produceRecords(brokers, records);
-    const sourceTopics = [topics.sensor, topics.camera, topics.alarm110];
     for (const record of await consumeRecords(brokers, sourceTopics, CASES.length)) {
       received.set(record.headers.case ?? '(no case header)', record);
     }

@@ -33,8 +33,8 @@ describe('events produced to Kafka', () => {
   it('reports ready once caught up, and starts from zero on empty topics', async () => {
     expect((await fetch(`${relay.url}/readyz`)).status).toBe(200);
     const state = await getState(relay.url);
-    expect(state.totals).toEqual({ sensor: 0, camera: 0, alarm110: 0 });
-    expect(walls[0]!.view?.totals).toEqual({ sensor: 0, camera: 0, alarm110: 0 });
+    expect(state.totals).toEqual({ sensor: 0, camera: 0, alarm110: 0, grid: 0, hotline: 0 });
+    expect(walls[0]!.view?.totals).toEqual({ sensor: 0, camera: 0, alarm110: 0, grid: 0, hotline: 0 });
   });
 
   it('shows up in /api/state and in every wall within 1 s, counted exactly', async () => {
@@ -59,7 +59,7 @@ describe('events produced to Kafka', () => {
     expect(onWalls - sentAt).toBeLessThan(1_000);
 
     const state = await getState(relay.url);
-    expect(state.totals).toEqual({ sensor: 11, camera: 36, alarm110: 3 });
+    expect(state.totals).toEqual({ sensor: 11, camera: 36, alarm110: 3, grid: 0, hotline: 0 });
     expect(state.open.total).toBe(7 + 3 + 4);
     const first = state.compounds.find((c) => c.id === COMPOUNDS[0]);
     expect(first).toMatchObject({ today: 2 + 5 + 1 + 3 + 1, level: 2 });

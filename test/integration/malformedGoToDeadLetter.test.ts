@@ -82,7 +82,7 @@ describe('malformed messages', () => {
       const s = await getState(relay.url);
       return s.byKind.burglary === 1 && s.byKind.person_pass === 1 ? s : undefined;
     });
-    expect(state.totals).toEqual({ sensor: 1, camera: 1, alarm110: 1 });
+    expect(state.totals).toEqual({ sensor: 1, camera: 1, alarm110: 1, grid: 0, hotline: 0 });
     const expectedRejects: Partial<Record<RejectReason, number>> = {};
     for (const { reason } of MALFORMED) expectedRejects[reason] = (expectedRejects[reason] ?? 0) + 1;
     expect(state.rejected).toMatchObject(expectedRejects);
@@ -92,7 +92,7 @@ describe('malformed messages', () => {
 
   it('never reach a wall, which keeps receiving the valid ones', async () => {
     await waitFor('the wall to catch up', () => (wall.view?.byKind.burglary === 1 ? true : undefined));
-    expect(wall.view?.totals).toEqual({ sensor: 1, camera: 1, alarm110: 1 });
+    expect(wall.view?.totals).toEqual({ sensor: 1, camera: 1, alarm110: 1, grid: 0, hotline: 0 });
     expect(JSON.stringify(wall.view?.feed)).not.toContain('<script>');
     expect(wall.view?.rejected.invalid_json).toBe(1);
     expect((await fetch(`${relay.url}/healthz`)).status).toBe(200);

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../../simulator/program.ts';
 import type { RunReport } from '../../simulator/report/reportData.ts';
-import { spawnRelay, type ChildRelay } from './support/relays.ts';
+import { getState, spawnRelay, waitFor, type ChildRelay } from './support/relays.ts';
 
 const brokers = inject('kafkaBrokers');
 const prefix = `it-sim-relay-${randomUUID().slice(0, 8)}`;
-const TOKEN = 'probe-token-石泉-42';
+const TOKEN = 'probe-token-shiquan-42';
 const TICK_HZ = 4;
 const SECONDS = 10;
 
@@ -53,8 +53,20 @@ describe('a load run measured on a relay', () => {
 
     expect(result.sent.events).toBe(19_650);
     expect(result.delivery).toMatchObject({ total: { loss: 0, dup: 0 }, settle: { outcome: 'matched' } });
-    const counted = result.sent.events - closedFollowUps(result);
+    const counted = result.sent.events - followUps(result);
     expect(result.delivery && 'total' in result.delivery ? result.delivery.total.delivered : null).toBe(counted);
+    // Grid and hotline cases stepped through in order, each case's events on one partition: every step taken, none refused.
+    const { grid, hotline } = result.sent.bySource;
+    expect(grid.steps).toBeGreaterThan(0);
+    const { rejected, cases } = await waitFor('every case step applied', async () => {
+      const state = await getState(relay.url, TOKEN);
+      const { dispatched, handled, closed } = state.cases.grid.today;
+      return dispatched + handled + closed === grid.steps + grid.closed ? state : undefined;
+    });
+    expect(Object.values(rejected).reduce((sum, n) => sum + n, 0)).toBe(0);
+    expect([cases.grid.today.dispatched + cases.grid.today.handled, cases.grid.today.closed]).toEqual([grid.steps, grid.closed]);
+    const { contacted, finished, reviewed, closed } = cases.hotline.today;
+    expect([contacted + finished + reviewed, closed]).toEqual([hotline.steps, hotline.closed]);
 
     const latency = result.latency?.overall;
     expect(latency?.count).toBe(2 * counted);
@@ -77,13 +89,15 @@ describe('a load run measured on a relay', () => {
     expect(await readFile(html, 'utf8')).toContain('<svg ');
   }, 90_000);
 
-  it('exits 1 with one line when the probes are refused', async () => {
+  it('exits 1 with one line when the relay refuses the token', async () => {
     const run = await simulate('--profile', 'load', '--duration', '1s', '--brokers', brokers, '--topic-prefix', prefix, '--relay', relay.url, '--wall-token', 'not-the-token');
-    expect(run).toEqual({ code: 1, stderr: [`simulate: probe wall 1 could not connect to ${relay.url} (unauthorized: check --wall-token)`] });
+    // The relay's /api/state is asked first, and wants the same token.
+    expect(run).toEqual({ code: 1, stderr: [`simulate: ${relay.url}/api/state answered HTTP 401: unauthorized, check --wall-token`] });
   });
 });
 
 /** Closed follow-ups, which the relay does not count as events. */
-function closedFollowUps(report: RunReport): number {
-  return Object.values(report.sent.bySource).reduce((sum, tally) => sum + tally.closed, 0);
+/** Closes and case steps: the relay counts neither as events. */
+function followUps(report: RunReport): number {
+  return Object.values(report.sent.bySource).reduce((sum, tally) => sum + tally.closed + tally.steps, 0);
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createCompoundLocator } from '../../geo/compoundLocator.ts';
 import { loadPack } from '../../geo/loadPack.ts';
-import { KIND_INFO, SOURCES, topicNames, type Kind, type ProducerEvent, type Source } from '../../relay/contract/index.ts';
+import { KIND_INFO, perSource, SOURCES, topicNames, type Kind, type ProducerEvent, type Source } from '../../relay/contract/index.ts';
 import { runCli } from '../../simulator/program.ts';
 import type { RunReport } from '../../simulator/report/reportData.ts';
 import { compoundKey } from '../../simulator/targets/eventKey.ts';
@@ -38,7 +38,7 @@ async function topicCounts(prefix: string): Promise<Record<Source, number>> {
   await admin.connect();
   try {
     const topics = topicNames(prefix);
-    const counts = { sensor: 0, camera: 0, alarm110: 0 };
+    const counts = perSource(() => 0);
     for (const source of SOURCES) {
       for (const { high } of await admin.fetchTopicOffsets(topics[source])) counts[source] += Number(high);
     }
@@ -70,7 +70,7 @@ describe('the simulator publishing to Kafka', () => {
     expect(sent.events).toBeGreaterThan(100);
 
     const counts = await topicCounts(prefix);
-    expect(counts).toEqual({ sensor: sent.bySource.sensor.events, camera: 0, alarm110: sent.bySource.alarm110.events });
+    expect(counts).toEqual({ sensor: sent.bySource.sensor.events, camera: 0, alarm110: sent.bySource.alarm110.events, grid: 0, hotline: 0 });
 
     const topics = topicNames(prefix);
     const records = await consumeRecords(brokers, [topics.sensor, topics.alarm110], sent.events);
@@ -109,7 +109,7 @@ describe('the simulator publishing to Kafka', () => {
     expect(sent.elapsedMs).toBeGreaterThanOrEqual(2_900);
     expect(rate.perSecond.reduce((sum, n) => sum + n, 0)).toBe(2948);
     const counts = await topicCounts(prefix);
-    expect(counts).toEqual({ sensor: sent.bySource.sensor.events, camera: sent.bySource.camera.events, alarm110: sent.bySource.alarm110.events });
+    expect(counts).toEqual(perSource((source) => sent.bySource[source].events));
   });
 
   it('replays a file into Kafka shifted to now and compressed by --speed', async () => {

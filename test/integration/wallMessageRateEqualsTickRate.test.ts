@@ -65,7 +65,8 @@ describe('messages a wall receives', () => {
     expect(fast).toBeGreaterThanOrEqual(TICK_HZ * 0.9);
     expect(fast).toBeLessThanOrEqual(TICK_HZ * 1.1);
     expect(wall.gaps).toBe(0);
-    await waitFor('the wall to show every event', () => (wall.view?.totals.camera === state.totals.camera ? true : undefined));
+    // Sources finish at different ticks when the relay lags the producer on a busy machine.
+    await waitFor('the wall to show every event', () => (JSON.stringify(wall.view?.totals) === JSON.stringify(state.totals) ? true : undefined));
     expect(wall.view?.totals).toEqual(state.totals);
   });
 });

@@ -2,12 +2,12 @@
 // a newly raised head card and back, and rings the chime. The decisions are the pure functions
 // of alarmQueue.ts and alarmFlight.ts; this class only holds their state, keeps the time
 // moving (ages, expiry, the dwell's end) and carries out their commands (an edge).
-import type { FeedItem, RollupView, Snapshot } from '../../relay/state/view.ts';
-import { cameraDirector, type CameraDirector } from '../map/cameraDirector.svelte.ts';
+import type { FeedItem, RollupView, Snapshot } from '../../relay/protocol/snapshot.ts';
+import type { CameraDirector } from '../map/cameraDirector.svelte.ts';
 import { FLIGHT_DEFAULTS, createFlight, nextFlightDeadline, stepFlight, type Flight, type FlightCommand } from './alarmFlight.ts';
 import type { AlarmParams } from './alarmParams.ts';
 import { EMPTY_QUEUE, raisedCards, updateQueue, type AlarmQueue } from './alarmQueue.ts';
-import { chimeDue, playChime } from './chime.ts';
+import { chimeDue } from './chime.ts';
 import { newAlarms } from './newAlarms.ts';
 
 /** Who the camera director sees interrupting. */
@@ -35,7 +35,7 @@ export class AlarmDesk {
   private lastChimeAt: number | null = null;
   private deadline: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(params: AlarmParams, parts: DeskParts = { director: cameraDirector, chime: playChime }) {
+  constructor(params: AlarmParams, parts: DeskParts) {
     this.params = params;
     this.parts = parts;
     this.chimeOn = params.chime;

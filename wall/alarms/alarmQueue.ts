@@ -4,7 +4,7 @@
 // or when nothing new came for a while. Pure; memory is bounded by the card cap and the id
 // memory, whatever the event rate (a fold only adds to a count).
 import { SEVERITIES, type Kind, type Severity, type Source } from '../../relay/contract/kinds.ts';
-import type { FeedItem, RollupView } from '../../relay/state/view.ts';
+import type { FeedItem, RollupView } from '../../relay/protocol/snapshot.ts';
 
 export interface AlarmCard {
   /** compoundId + kind. */

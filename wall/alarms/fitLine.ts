@@ -16,29 +16,77 @@ export function longestFitting(max: number, fits: (n: number) => boolean): numbe
   return low;
 }
 
+/** Steps in which a line may be set smaller before it is cut. */
+const SHRINK_STEP = 0.05;
+
+interface Fitted {
+  text: string;
+  minScale: number;
+  observer: ResizeObserver;
+  /** Bumped by each run of the attachment, so a teardown can tell whether a new run followed. */
+  run: number;
+}
+
+/** What each element shows and watches, kept across the attachment's runs. */
+const fittedIn = new WeakMap<HTMLElement, Fitted>();
+
 /**
  * Shows `text` in the element (which should have `overflow: hidden` and a width set by its
- * parent), cut by code points, so a character is never split. Fits again when the parent's
- * size changes and once the fonts are ready.
+ * parent), set down to `minScale` of its font size if that makes it fit (long romanised names),
+ * else cut by code points, so a character is never split. Fits again when the parent's size
+ * changes and once the fonts are ready.
+ *
+ * Fitting measures, and measuring makes the browser lay out the page. Svelte runs an attachment
+ * again whenever anything its expression read changed (a ranking row's new counts, an alarm
+ * card's new count), several times a second on a busy wall; a run with the same text keeps what
+ * the element shows and its observer, and costs no layout.
  */
-export function fitLine(text: string): Attachment<HTMLElement> {
+export function fitLine(text: string, minScale = 1): Attachment<HTMLElement> {
   return (element) => {
+    const known = fittedIn.get(element);
+    const run = (known?.run ?? 0) + 1;
+    if (known && known.text === text && known.minScale === minScale) {
+      known.run = run;
+      return () => release(element, run);
+    }
+    known?.observer.disconnect();
     const chars = [...text];
     const show = (n: number) => (element.textContent = n >= chars.length ? text : `${chars.slice(0, n).join('')}${ELLIPSIS}`);
     const fits = () => element.scrollWidth <= element.clientWidth;
+    const shrinks = () => {
+      const size = parseFloat(getComputedStyle(element).fontSize);
+      for (let scale = 1 - SHRINK_STEP; scale >= minScale - 1e-9; scale -= SHRINK_STEP) {
+        element.style.fontSize = `${size * scale}px`;
+        if (fits()) return true;
+      }
+      element.style.fontSize = '';
+      return false;
+    };
     const fit = () => {
+      if (fittedIn.get(element) !== fitted) return;
+      element.style.fontSize = '';
       show(chars.length);
-      if (fits()) return;
+      if (fits() || shrinks()) return;
       show(longestFitting(chars.length - 1, (n) => (show(n), fits())));
     };
+    const fitted: Fitted = { text, minScale, run, observer: new ResizeObserver(fit) };
+    fittedIn.set(element, fitted);
     fit();
-    let live = true;
-    void document.fonts.ready.then(() => live && fit());
-    const observer = new ResizeObserver(fit);
-    if (element.parentElement) observer.observe(element.parentElement);
-    return () => {
-      live = false;
-      observer.disconnect();
-    };
+    void document.fonts.ready.then(fit);
+    if (element.parentElement) fitted.observer.observe(element.parentElement);
+    return () => release(element, run);
   };
+}
+
+/**
+ * The teardown of a run: Svelte runs the attachment again at once when only its inputs changed,
+ * so the element is let go only if no run followed this one by the next microtask.
+ */
+function release(element: HTMLElement, run: number): void {
+  queueMicrotask(() => {
+    const fitted = fittedIn.get(element);
+    if (fitted?.run !== run) return;
+    fitted.observer.disconnect();
+    fittedIn.delete(element);
+  });
 }

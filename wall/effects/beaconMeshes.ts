@@ -37,7 +37,12 @@ function fadingColumn({ height, foot, top }: typeof HALO): CylinderGeometry {
   return geometry;
 }
 
-/** Light added over the scene, never hidden by the buildings: an alarm must not be missed. */
+/**
+ * Light added over the scene, never hidden by the buildings: an alarm must not be missed. Drawn in
+ * one pass: three.js would draw a transparent double-sided mesh twice (back faces, then front
+ * faces), flagging its material for a new shader program before each pass, every frame; added
+ * light without a depth test comes out the same in any order.
+ */
 function glowMaterial(options: ConstructorParameters<typeof MeshBasicMaterial>[0]): MeshBasicMaterial {
   return new MeshBasicMaterial({
     transparent: true,
@@ -45,6 +50,7 @@ function glowMaterial(options: ConstructorParameters<typeof MeshBasicMaterial>[0
     depthTest: false,
     depthWrite: false,
     side: DoubleSide,
+    forceSinglePass: true,
     ...options,
   });
 }

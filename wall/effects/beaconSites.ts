@@ -1,7 +1,7 @@
 // Where alarm beacons stand: over every compound with an open critical incident, at the point
 // its label uses (inside the compound, also for L- and U-shaped ones).
 import type { LngLat } from '../../geo/packIndex.ts';
-import type { RollupView } from '../../relay/state/view.ts';
+import type { RollupView } from '../../relay/protocol/snapshot.ts';
 
 export interface BeaconSite {
   compoundId: string;

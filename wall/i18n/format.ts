@@ -74,8 +74,20 @@ const WEEKDAYS: Readonly<Record<Lang, readonly string[]>> = {
   en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
 };
 
+/** A calendar date with its weekday: 2019-06-05 周三 / 2019-06-05 Wed. */
+export function formatCalendarDay(date: string, lang: Lang): string {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return `${date} ${WEEKDAYS[lang][weekday] ?? ''}`.trim();
+}
+
 /** Date and weekday in the zone: 2024-05-01 周三 / 2024-05-01 Wed. */
 export function formatDate(epochMs: number, timeZone: string, lang: Lang): string {
   const { year, month, day, weekday } = localTime(epochMs, timeZone);
   return `${year}-${two(month)}-${two(day)} ${WEEKDAYS[lang][weekday]}`;
+}
+
+/** How far the replay is behind the newest frame, as −mm:ss (the same in both languages). */
+export function behindLive(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  return `−${two(Math.floor(seconds / 60))}:${two(seconds % 60)}`;
 }

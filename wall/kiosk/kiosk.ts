@@ -2,10 +2,10 @@
 // a new build reloads the page, and the watchdog reloads it when rendering stalls, the heap
 // passes its limit or the map's WebGL context is lost — at most once per guard window, so a
 // fault that survives a reload cannot loop it. Every self-reload saves the live view first.
-import type { Snapshot } from '../../relay/state/view.ts';
+import type { Snapshot } from '../../relay/protocol/snapshot.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { watchForNewBuild } from './buildWatcher.ts';
-import { readKioskParams } from './kioskParams.ts';
+import type { KioskParams } from './kioskParams.ts';
 import { reloadHistory, takeResume } from './kioskSession.ts';
 import { watchdogReloadAllowed, type ReloadRecord, type WatchdogReason } from './reloadRecords.ts';
 import { watchRendering } from './renderWatchdog.ts';
@@ -41,9 +41,8 @@ function ownEntry(): string | null {
   return document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.src ?? null;
 }
 
-/** Starts the kiosk for `store`; returns the stop function. */
-export function startKiosk(store: KioskStore): () => void {
-  const params = readKioskParams(location.search);
+/** Starts the kiosk for `store` with the URL's settings; returns the stop function. */
+export function startKiosk(store: KioskStore, params: KioskParams): () => void {
   const history = reloadHistory();
   const probe: KioskProbe = { reloads: history, held: null, resumedFrom: null };
   window.__wallKiosk = probe;

@@ -1,7 +1,7 @@
 // What a self-reload hands to the next page: the last live view and the language, so the wall
 // shows them at once instead of an empty screen until the relay's snapshot comes. Pure: the
 // edge keeps it in sessionStorage for one reload.
-import type { Snapshot } from '../../relay/state/view.ts';
+import type { Snapshot } from '../../relay/protocol/snapshot.ts';
 import { isLang, type Lang } from '../i18n/lang.ts';
 
 export interface ResumeState {

@@ -1,6 +1,6 @@
 // Compound alert levels as the map's layers read them: a lookup for accessors, and a short key
 // that changes exactly when some level changes (deck.gl's updateTriggers compare it).
-import type { AlertLevel, RollupView } from '../../relay/state/view.ts';
+import type { AlertLevel, RollupView } from '../../relay/protocol/snapshot.ts';
 
 export type RGBA = [number, number, number, number];
 

@@ -1,5 +1,6 @@
-// Names on the map: the compounds (Chinese names; the pack has no English ones) and the
-// landmarks (English when the wall is in English). Drawn with deck.gl's TextLayer from a local
+// Names on the map: the compounds (Chinese names, as on the estates' own signs: their
+// romanised names, twice as long, would bury the map) and the landmarks (English when the wall
+// is in English). Drawn with deck.gl's TextLayer from a local
 // CJK font, so no glyph server is needed, and on top of everything so no building hides them.
 // In privacy mode compound names are masked; landmarks are public places and stay.
 import type { Layer } from '@deck.gl/core';

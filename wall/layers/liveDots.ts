@@ -3,7 +3,7 @@
 // wall shows the same picture for the same view (and a replayed view looks as it did then).
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Severity } from '../../relay/contract/kinds.ts';
-import type { FeedItem } from '../../relay/state/view.ts';
+import type { FeedItem } from '../../relay/protocol/snapshot.ts';
 import type { RGBA } from './alertLevels.ts';
 import { OVERLAY_PARAMETERS } from './depthParameters.ts';
 

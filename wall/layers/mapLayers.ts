@@ -5,11 +5,12 @@
 import type { Layer } from '@deck.gl/core';
 import type { GeoPack } from '../../geo/schema.ts';
 import type { PackIndex } from '../../geo/packIndex.ts';
-import type { HeatView, Snapshot } from '../../relay/state/view.ts';
+import type { HeatView, Snapshot } from '../../relay/protocol/snapshot.ts';
 import { NO_LEVELS, compoundLevels, type CompoundLevels } from './alertLevels.ts';
 import { buildingsLayer } from './buildings.ts';
+import { NO_MARKERS, caseMarkerLayers, caseMarkers, sameMarkers } from './caseMarkers.ts';
 import { compoundsLayer } from './compounds.ts';
-import { gridsOf, heatLayer, heatPoints, type HeatPoint, type HeatSource } from './heat.ts';
+import { NO_HEAT, gridsOf, heatLayer, heatPoints, type HeatSource } from './heat.ts';
 import { NO_HIGHLIGHT, highlightLayers, type MapHighlight } from './highlight.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { labelsLayer, mapLabels } from './labels.ts';
@@ -27,8 +28,6 @@ export interface MapLayerOptions {
   /** What a tour step points at: compounds and 片区 that glow. */
   highlight?: MapHighlight;
 }
-
-const NO_HEAT: HeatPoint[] = [];
 
 /**
  * A builder of the layer list for one pack. Layers listed under `effectsLayerId` (a maplibre
@@ -48,6 +47,13 @@ export function createMapLayers(pack: GeoPack, index: PackIndex, effectsLayerId:
     heatPoints({ bbox, cols, rows }, ...grids),
   );
   const dotsOf = memoizeLast((feed: Snapshot['feed'], at: number) => liveDots(feed, at, index.labelPoints));
+  // Places' case views change with every count of the day and year; the rings only with open and overdue counts.
+  let shownMarkers = NO_MARKERS;
+  const markersOf = memoizeLast((compounds: Snapshot['cases']['compounds']) => {
+    const next = caseMarkers(compounds, index.labelPoints);
+    return sameMarkers(next, shownMarkers) ? shownMarkers : (shownMarkers = next);
+  });
+  const markers = memoizeLast(caseMarkerLayers);
   const footprints = memoizeLast((scale: number) => compoundsLayer(pack.compounds.features, scale));
   const outlines = memoizeLast((scale: number) => outlineLayers(pack, scale));
   const buildings = memoizeLast((compoundLevels: CompoundLevels) => buildingsLayer(pack.buildings.features, compoundLevels));
@@ -73,14 +79,16 @@ export function createMapLayers(pack: GeoPack, index: PackIndex, effectsLayerId:
       ? pointsOf(heatView.bbox, heatView.cols, heatView.rows, ...gridsOf(heatView, heatSource))
       : NO_HEAT;
     const dotData = view ? dotsOf(view.feed, view.at) : NO_DOTS;
+    const markerData = view ? markersOf(view.cases.compounds) : NO_MARKERS;
     const below: Layer[] = [
       footprints(scale),
       ...outlines(scale),
       buildings(view ? levelsOf(view.compounds) : NO_LEVELS),
       ...highlights(highlight, scale),
-      heat(points.length > 0 ? points : NO_HEAT, scale),
+      heat(points, scale),
       // An empty dot list is one constant, so ticks without live events keep this layer.
       dots(dotData, scale),
+      ...markers(markerData, scale),
     ];
     return [...below.map(underEffects), text(lang, scale, privacy)];
   };

@@ -2,7 +2,7 @@
 // single screen), the browser window's size, and from them the layout and the scale that fits the
 // wall's layout into the window (1 on the wall itself; smaller when previewing a 7680×2160 layout
 // on a desk monitor).
-import type { WallShapeText } from '../../relay/broadcast/wallShape.ts';
+import type { WallShapeText } from '../../relay/protocol/wallShape.ts';
 import { SINGLE_SCREEN, shapeFromSearch, wallGeometryFrom, type Size, type WallGeometry } from './wallGeometry.ts';
 import { wallLayout } from './wallLayout.ts';
 

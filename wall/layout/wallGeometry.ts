@@ -2,7 +2,7 @@
 // &dpr=1`), over the relay's configuration, over defaults (the browser window as one screen, the
 // screen's own pixel ratio). A bad value is ignored with one warning line, so a typo in a kiosk's
 // URL never leaves the wall blank.
-import { parseBezel, parseDpr, parseGrid, parseSize, type Size, type WallShapeText } from '../../relay/broadcast/wallShape.ts';
+import { parseBezel, parseDpr, parseGrid, parseSize, type Size, type WallShapeText } from '../../relay/protocol/wallShape.ts';
 
 export type { Size, WallShapeText };
 

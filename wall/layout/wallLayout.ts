@@ -9,7 +9,7 @@ import type { Size, WallGeometry } from './wallGeometry.ts';
 
 export type PanelId = 'sources' | 'kinds' | 'incidents' | 'freshness' | 'feed' | 'trends' | 'places';
 export type TitlePart = 'clock' | 'title' | 'status';
-export type SlotName = 'alarms' | 'tour' | 'replay' | 'perf' | 'legend' | 'attribution' | 'waiting';
+export type SlotName = 'alarms' | 'tour' | 'replay' | 'perf' | 'legend' | 'attribution' | 'waiting' | 'cases';
 
 /** Panels of each side column, top to bottom, with their usual share of a column's height. */
 const COLUMN_PANELS: Record<'left' | 'right', readonly { id: PanelId; weight: number }[]> = {
@@ -32,12 +32,16 @@ const SIZES = {
   gap: 0.6,
   edge: 0.8,
   column: 25,
-  attribution: 1.5,
+  /** Two lines: the embedded demo's replay notice, and the geography's sources. */
+  attribution: 2.5,
   replay: 5.5,
   legend: 2.4,
   alarms: 28,
   perf: 22,
   perfHeight: 11,
+  /** The grid and hotline panel, bottom centre above the heat legend. */
+  cases: 62,
+  casesHeight: 11.8,
   /** The tour's captions and stat cards take at most this share of a screen's height. */
   tourShare: 0.42,
 } as const;
@@ -149,8 +153,12 @@ export function wallLayout(size: Size, geometry: WallGeometry): WallLayout {
   const lastMiddle = free[(rows - 1) * cols + titleCol]!;
   const legend = carveBottom(lastMiddle, px(SIZES.legend), px(24));
   const tour = carveBottom(lastMiddle, screenAt(titleCol, rows - 1).height * SIZES.tourShare, px(64));
+  // The case panel lies at the foot of the tour's band: while a tour plays, its captions take the
+  // panel's place (the panel steps aside) rather than pushing it up the screen.
+  const cases = carveBottom({ ...tour }, px(SIZES.casesHeight), px(SIZES.cases));
   centreBand(legend, lastMiddle);
   centreBand(tour, lastMiddle);
+  centreBand(cases, lastMiddle);
   const firstRight = free[cols - 1]!;
   const alarms = { ...firstRight, left: bottomRight(firstRight).x - Math.min(px(SIZES.alarms), firstRight.width), width: Math.min(px(SIZES.alarms), firstRight.width) };
   const firstLeft = free[0]!;
@@ -158,7 +166,7 @@ export function wallLayout(size: Size, geometry: WallGeometry): WallLayout {
   const perf = { left: firstLeft.left, top: firstLeft.top, width: perfWidth, height: Math.min(px(SIZES.perfHeight), firstLeft.height) };
   const waiting = { ...free[titleCol]! };
 
-  return { size, remPx: rem, screens, strips, columns, slots: { alarms, tour, replay, perf, legend, attribution, waiting } };
+  return { size, remPx: rem, screens, strips, columns, slots: { alarms, tour, replay, perf, legend, attribution, waiting, cases } };
 }
 
 function bottomRight(rect: Rect): { x: number; y: number } {

@@ -1,6 +1,7 @@
 // Camera moves other parts of the wall ask for (the alarm queue's fly-to, the leaders' tour):
-// fly to a compound, and back to the whole sub-district. The map registers itself here once it
-// exists; until then the moves report that nothing happened.
+// fly to a compound, and back to the whole sub-district. The map registers its scene with the
+// camera director (cameraDirector.svelte.ts) once it exists; until then (scene null) the moves
+// report that nothing happened.
 import type { CameraForBoundsOptions, FlyToOptions, Map as MapLibreMap } from 'maplibre-gl';
 import type { LngLat } from '../../geo/packIndex.ts';
 import type { Keyframe } from './cameraDirector.svelte.ts';
@@ -20,16 +21,6 @@ export interface CameraScene {
   labelPoints: ReadonlyMap<string, LngLat>;
 }
 
-let scene: CameraScene | null = null;
-
-/** Registers the map; returns the function that unregisters it. */
-export function attachCamera(next: CameraScene): () => void {
-  scene = next;
-  return () => {
-    if (scene === next) scene = null;
-  };
-}
-
 /** Close enough to tell the compound's buildings apart, whatever the screen's size. */
 export function compoundFlight(center: LngLat, homeZoom: number): FlyToOptions {
   return {
@@ -43,7 +34,7 @@ export function compoundFlight(center: LngLat, homeZoom: number): FlyToOptions {
 }
 
 /** Flies to a compound of the pack; false when the map is not up yet. Throws for an unknown id. */
-export function flyToCompound(compoundId: string): boolean {
+export function flyToCompound(scene: CameraScene | null, compoundId: string): boolean {
   if (!scene) return false;
   const center = scene.labelPoints.get(compoundId);
   if (!center) throw new Error(`camera: no compound "${compoundId}" in the geography pack`);
@@ -54,7 +45,7 @@ export function flyToCompound(compoundId: string): boolean {
 }
 
 /** Flies to a tour keyframe (zoom relative to the home view); false when the map is not up yet. */
-export function flyToKeyframe(keyframe: Keyframe): boolean {
+export function flyToKeyframe(scene: CameraScene | null, keyframe: Keyframe): boolean {
   if (!scene) return false;
   const home = scene.map.cameraForBounds(scene.bounds, HOME_VIEW);
   if (home?.zoom === undefined) return false;
@@ -70,7 +61,7 @@ export function flyToKeyframe(keyframe: Keyframe): boolean {
 }
 
 /** Flies back to the whole sub-district; false when the map is not up yet. */
-export function resetView(): boolean {
+export function resetView(scene: CameraScene | null): boolean {
   if (!scene) return false;
   scene.map.fitBounds(scene.bounds, { ...HOME_VIEW, duration: HOME_DURATION_MS, essential: true });
   return true;

@@ -2,8 +2,9 @@
 // the current tour step); an interruption (the alarm queue's fly-to) takes the camera for a
 // while and, when it ends, the base shot is flown to again. One owner at a time, so the alarm
 // queue and the tour never fight over the map, and the tour can tell it has been interrupted.
+// The wall has one, in its UI context (wall/ui/); the map attaches its scene to it.
 import type { LngLat } from '../../geo/packIndex.ts';
-import { flyToCompound, flyToKeyframe, resetView } from './camera.ts';
+import { flyToCompound, flyToKeyframe, resetView, type CameraScene } from './camera.ts';
 
 /** A camera position of a tour step; zoom is relative to the home view's zoom. */
 export interface Keyframe {
@@ -27,19 +28,29 @@ export interface Interruption {
 /** Moves the camera; false when the map is not up yet. */
 export type CameraMove = (shot: Shot) => boolean;
 
-export const flyTo: CameraMove = (shot) => {
-  if (shot.kind === 'home') return resetView();
-  if (shot.kind === 'compound') return flyToCompound(shot.compoundId);
-  return flyToKeyframe(shot.keyframe);
-};
+function flyTo(scene: CameraScene | null, shot: Shot): boolean {
+  if (shot.kind === 'home') return resetView(scene);
+  if (shot.kind === 'compound') return flyToCompound(scene, shot.compoundId);
+  return flyToKeyframe(scene, shot.keyframe);
+}
 
 export class CameraDirector {
   base = $state.raw<Shot>(HOME_SHOT);
   interruption = $state.raw<Interruption | null>(null);
   private readonly move: CameraMove;
+  private scene: CameraScene | null = null;
 
-  constructor(move: CameraMove = flyTo) {
-    this.move = move;
+  /** `move` replaces the map's flights (tests); by default the director flies its scene. */
+  constructor(move?: CameraMove) {
+    this.move = move ?? ((shot) => flyTo(this.scene, shot));
+  }
+
+  /** The map registers itself once it exists; returns the function that unregisters it. */
+  attach(scene: CameraScene): () => void {
+    this.scene = scene;
+    return () => {
+      if (this.scene === scene) this.scene = null;
+    };
   }
 
   get interrupted(): boolean {
@@ -65,6 +76,3 @@ export class CameraDirector {
     this.move(this.base);
   }
 }
-
-/** The wall's one director. */
-export const cameraDirector = new CameraDirector();

@@ -1,7 +1,7 @@
 // What browser tests read from the running map (window.__wallTest): where a compound is on the
 // screen, which view the map was given, which beacons stand, which names the labels draw, how
-// many frames the map has drawn (to wait for a still picture, and for frame-rate ratios), and
-// where the camera is.
+// many frames the map has drawn (to wait for a still picture, and for frame-rate ratios), where
+// the camera is, and which compounds carry rings of open grid and hotline cases.
 // Read-only: nothing here changes what the wall shows.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LngLat } from '../../geo/packIndex.ts';
@@ -15,6 +15,8 @@ export interface WallTestHook {
   beacons(): string[];
   /** The texts of the map's labels, as drawn now. */
   labels(): string[];
+  /** Compounds with a ring of open cases, as drawn now, with their open and overdue counts. */
+  caseMarkers(): { compoundId: string; open: number; overdue: number }[];
   frames(): number;
   /** Where the camera is now (it moves during fly-tos). */
   camera(): { center: [number, number]; zoom: number; pitch: number; bearing: number; moving: boolean };
@@ -27,7 +29,7 @@ declare global {
 }
 
 /** What the map component knows and the map itself does not. */
-export type MapComponentProbe = Pick<WallTestHook, 'seq' | 'beacons' | 'labels'>;
+export type MapComponentProbe = Pick<WallTestHook, 'seq' | 'beacons' | 'labels' | 'caseMarkers'>;
 
 export function exposeMapForTests(map: MapLibreMap, labelPoints: ReadonlyMap<string, LngLat>, probe: MapComponentProbe): () => void {
   let frames = 0;

@@ -2,7 +2,7 @@
 // number is above the highest one seen. The first feed seen is what was there before the wall
 // came (a snapshot's backlog), not something it showed late, and items that arrive while the wall
 // shows the past (replay) are first shown later for another reason: both are passed over.
-import type { FeedItem } from '../../relay/state/view.ts';
+import type { FeedItem } from '../../relay/protocol/snapshot.ts';
 
 export class FeedWatch {
   /** Null until the first feed is seen. */

@@ -1,10 +1,10 @@
 // What the performance readout shows, and how it writes it: one row per figure, short and in a
 // fixed width, for testers reading the wall from a few metres.
-import type { Label } from '../../relay/contract/index.ts';
 import { NO_FIGURE, formatCount } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { t } from '../i18n/messages.ts';
 import type { DeltaTimingSummary } from '../store/deltaTiming.ts';
-import type { SyncStats } from '../store/viewSync.ts';
+import type { SyncStats } from '../../relay/protocol/snapshotSync.ts';
 import type { LagSummary } from './lagWindow.ts';
 
 export interface PerfFigures {
@@ -22,19 +22,6 @@ export interface ReadoutRow {
   value: string;
 }
 
-const LABELS: Readonly<Record<ReadoutRow['key'], Label>> = {
-  fps: { zh: '帧率', en: 'fps' },
-  lag: { zh: '上屏延迟', en: 'event→screen' },
-  delta: { zh: '每增量耗时', en: 'ms per delta' },
-  dropped: { zh: '丢失增量', en: 'deltas dropped' },
-  heap: { zh: 'JS 堆', en: 'JS heap' },
-};
-
-/** The lag compares two clocks; the readout says so. */
-export const LAG_NOTE: Label = {
-  zh: '延迟 = 上屏时刻(墙端钟) − 事件时间(源端钟), 近 1 分钟',
-  en: 'lag = shown (wall clock) − event ts (producer clock), last min',
-};
 
 /** Milliseconds in a width that stays put: 85 ms, 1.2 s, 75 s. */
 export function formatMs(ms: number | null): string {
@@ -54,5 +41,5 @@ export function readoutRows(figures: PerfFigures, lang: Lang): ReadoutRow[] {
     dropped: `${formatCount(sync.dropped)} · gaps ${formatCount(sync.gaps)} · resyncs ${formatCount(sync.resyncs)}`,
     heap: heapBytes === null ? NO_FIGURE : `${(heapBytes / 2 ** 20).toFixed(1)} MB`,
   };
-  return (Object.keys(LABELS) as ReadoutRow['key'][]).map((key) => ({ key, label: LABELS[key][lang], value: values[key] }));
+  return (Object.keys(values) as ReadoutRow['key'][]).map((key) => ({ key, label: t(`perf-${key}`, lang), value: values[key] }));
 }

@@ -2,7 +2,7 @@
 // shown or not, so it has a minute of figures the moment a tester presses F. The browser edge:
 // a requestAnimationFrame loop counts frames and stamps newly shown feed items with the time of
 // the frame that paints them. Fixed memory whatever the event rate or uptime.
-import type { FeedItem } from '../../relay/state/view.ts';
+import type { FeedItem } from '../../relay/protocol/snapshot.ts';
 import type { WallStoreProbe } from '../store/storeProbe.ts';
 import { FeedWatch } from './feedWatch.ts';
 import { FrameRate } from './frameRate.ts';

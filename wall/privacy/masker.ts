@@ -2,11 +2,9 @@
 // tail, and notes — free text that may name people, flats and plates — are replaced by a
 // placeholder. One object per mode, so components ask "how do I show this?" and never test
 // the mode.
-import type { Label } from '../../relay/contract/index.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { t } from '../i18n/messages.ts';
 import { maskPlaceName } from './placeMask.ts';
-
-export const NOTE_HIDDEN: Label = { zh: '备注已隐藏', en: 'note hidden' };
 
 export interface Masker {
   /** A compound's or committee's name. */
@@ -22,7 +20,7 @@ export const SHOW_ALL: Masker = {
 
 export const MASK_PRIVATE: Masker = {
   place: maskPlaceName,
-  note: (note, lang) => (note === null ? null : NOTE_HIDDEN[lang]),
+  note: (note, lang) => (note === null ? null : t('noteHidden', lang)),
 };
 
 export function maskerFor(privacy: boolean): Masker {

@@ -1,7 +1,7 @@
-// The wall's privacy mode, on from `?privacy=1` and toggled with the P key (PrivacyBadge). Panels,
-// map labels and alarm cards show event texts through `privacy.masker`.
+// The wall's privacy mode, on from `?privacy=1` and toggled with the P key (wall/keys/). The wall
+// has one, in its UI context (wall/ui/); panels, map labels and alarm cards show event texts
+// through its `masker`.
 import { maskerFor, type Masker } from './masker.ts';
-import { privacyRequested } from './privacyParam.ts';
 
 export class PrivacyMode {
   on = $state(false);
@@ -15,6 +15,3 @@ export class PrivacyMode {
     this.on = !this.on;
   }
 }
-
-/** The wall's one privacy mode. */
-export const privacy = new PrivacyMode(privacyRequested(location.search));

@@ -3,7 +3,7 @@
 // further apart than a step where the relay was away. Pure.
 import type { ReplayCommand } from './replayKeys.ts';
 
-/** The frames' relay times, oldest first (ViewHistory). */
+/** The frames' relay times, oldest first (SnapshotHistory). */
 export interface FrameTimes {
   readonly length: number;
   atOf(index: number): number;

@@ -3,20 +3,27 @@
 // not "live" either. The relay sends a delta every tick even when nothing happened, so silence
 // on the socket is itself the signal. Upstream is unavailable when the relay says it has lost
 // Kafka (its `upstream` message), or when no source has delivered for two minutes (Kafka up,
-// but the systems that feed it silent).
+// but the systems that feed it silent). A relay that has just started sends no figures until it
+// has rebuilt today from Kafka, only a heartbeat: the wall keeps its figures, marked rebuilding.
 import { SOURCES, type Source } from '../../relay/contract/kinds.ts';
-import type { Freshness } from '../../relay/state/view.ts';
+import type { LinkStatus } from '../../relay/protocol/relayClient.ts';
+import type { Freshness } from '../../relay/protocol/snapshot.ts';
 
 export type ConnectionPhase =
   | 'connecting'
   | 'live'
   | 'reconnecting'
+  | 'rebuilding'
   | 'stale'
   | 'upstream-unavailable'
   | 'unauthorized';
 
-/** The Socket.IO connection: trying, open, lost (retrying), or refused for its token. */
-export type LinkStatus = 'connecting' | 'open' | 'closed' | 'refused';
+
+/**
+ * Where the open connection stands: waiting for its first snapshot, told the relay is rebuilding
+ * (no figures until it is ready), or in step (a snapshot came since it connected).
+ */
+export type RelaySync = 'awaiting' | 'rebuilding' | 'synced';
 
 /** The least silence that counts as stale, whatever the tick rate. */
 export const STALE_MIN_MS = 5_000;
@@ -27,6 +34,7 @@ export const UPSTREAM_SILENT_MS = 120_000;
 
 export interface PhaseInputs {
   link: LinkStatus;
+  sync: RelaySync;
   /** Whether there is a view on screen (kept through reconnects). */
   hasView: boolean;
   /** Time since the last message from the relay; null before the first. */
@@ -52,11 +60,14 @@ function upstreamSilent(freshness: Record<Source, Freshness>, relayNow: number):
 }
 
 export function connectionPhase(inputs: PhaseInputs): ConnectionPhase {
-  const { link, hasView, sinceMessageMs, tickMs, freshness, relayNow, upstreamAvailable } = inputs;
+  const { link, sync, hasView, sinceMessageMs, tickMs, freshness, relayNow, upstreamAvailable } = inputs;
+  const waiting = hasView ? 'reconnecting' : 'connecting';
   if (link === 'refused') return 'unauthorized';
-  if (link !== 'open') return hasView ? 'reconnecting' : 'connecting';
-  if (!hasView) return 'connecting';
-  if (sinceMessageMs !== null && sinceMessageMs > staleAfterMs(tickMs)) return 'stale';
-  if (upstreamAvailable === false || (freshness && upstreamSilent(freshness, relayNow))) return 'upstream-unavailable';
+  if (link !== 'open') return waiting;
+  if (sinceMessageMs !== null && sinceMessageMs > staleAfterMs(tickMs)) return hasView ? 'stale' : 'connecting';
+  if (upstreamAvailable === false) return 'upstream-unavailable';
+  if (sync === 'rebuilding') return 'rebuilding';
+  if (sync === 'awaiting' || !hasView) return waiting;
+  if (freshness && upstreamSilent(freshness, relayNow)) return 'upstream-unavailable';
   return 'live';
 }

@@ -1,7 +1,7 @@
 // The figures the panels show, derived from the relay's view alone: nothing here is stored or
 // counted by the wall itself, so a fresh snapshot always puts the same numbers back.
-import { SOURCES, kindsOfSource, type Kind, type Source } from '../../relay/contract/kinds.ts';
-import type { Snapshot } from '../../relay/state/view.ts';
+import { ALARM_SOURCES, kindsOfSource, type AlarmSource, type Kind } from '../../relay/contract/kinds.ts';
+import type { Snapshot } from '../../relay/protocol/snapshot.ts';
 import { relativeChange, yesterdaySoFar } from './vsYesterday.ts';
 
 export interface KindCount {
@@ -10,7 +10,7 @@ export interface KindCount {
 }
 
 export interface SourceCounter {
-  source: Source;
+  source: AlarmSource;
   /** Today's alerts (incident-kind events) of the source. */
   alerts: number;
   /** Today's count of each of the source's kinds, passes and door swipes included. */
@@ -23,7 +23,7 @@ export interface SourceCounter {
 
 /** `fraction`: share of the local day gone by (dayFraction of the view's time). */
 export function sourceCounters(view: Snapshot, fraction: number): SourceCounter[] {
-  return SOURCES.map((source) => {
+  return ALARM_SOURCES.map((source) => {
     const alerts = view.alerts[source];
     const baseline = yesterdaySoFar(view.yesterday, source, fraction);
     return {
@@ -59,7 +59,7 @@ export function incidentFigures(view: Snapshot): IncidentFigures {
 }
 
 export interface TrendSeries {
-  source: Source;
+  source: AlarmSource;
   /** Events per local hour today, up to and including the current hour. */
   today: number[];
   /** Events per local hour yesterday, all 24. */
@@ -68,7 +68,7 @@ export interface TrendSeries {
 
 export function trendSeries(view: Snapshot, fraction: number): TrendSeries[] {
   const hoursSoFar = Math.min(24, Math.floor(fraction * 24) + 1);
-  return SOURCES.map((source) => ({
+  return ALARM_SOURCES.map((source) => ({
     source,
     today: view.hourly[source].slice(0, hoursSoFar),
     yesterday: view.yesterday.hourly[source],

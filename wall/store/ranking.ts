@@ -1,6 +1,6 @@
 // The places the operators should look at first: those with the most incidents open now,
 // critical ones breaking ties, then today's alerts. Places with nothing open are left out.
-import type { AlertLevel, RollupView } from '../../relay/state/view.ts';
+import type { AlertLevel, RollupView } from '../../relay/protocol/snapshot.ts';
 
 export interface RankedPlace {
   id: string;

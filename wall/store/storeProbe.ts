@@ -2,7 +2,7 @@
 // (window.__wallStore): the main-thread time per delta, the sequence number on screen, and how
 // often the wall fell out of step with the relay. Read-only.
 import type { DeltaTimingSummary } from './deltaTiming.ts';
-import type { SyncStats } from './viewSync.ts';
+import type { SyncStats } from '../../relay/protocol/snapshotSync.ts';
 
 export interface WallStoreProbe {
   deltaTiming(): DeltaTimingSummary;

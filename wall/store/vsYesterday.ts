@@ -4,19 +4,23 @@
 // share of alerts among them (exactly 1 for sensors and 110, whose kinds are all incidents;
 // for cameras this assumes alerts follow the day's shape of all camera events).
 import type { Source } from '../../relay/contract/kinds.ts';
-import type { DayView } from '../../relay/state/view.ts';
+import type { DayView } from '../../relay/protocol/snapshot.ts';
 
-/** Yesterday's alerts of the source from midnight until `fraction` of the day had gone by. */
-export function yesterdaySoFar(yesterday: DayView, source: Source, fraction: number): number {
-  const total = yesterday.totals[source];
-  if (total === 0) return 0;
+/** Yesterday's events of the source (cases accepted, for grid and hotline) until `fraction` of the day had gone by. */
+export function yesterdayEventsSoFar(yesterday: DayView, source: Source, fraction: number): number {
   const hourly = yesterday.hourly[source];
   const hours = Math.min(24, Math.max(0, fraction * 24));
   const whole = Math.floor(hours);
   let events = 0;
   for (let hour = 0; hour < whole; hour++) events += hourly[hour] ?? 0;
-  events += (hourly[whole] ?? 0) * (hours - whole);
-  return (events * yesterday.alerts[source]) / total;
+  return events + (hourly[whole] ?? 0) * (hours - whole);
+}
+
+/** Yesterday's alerts of the source from midnight until `fraction` of the day had gone by. */
+export function yesterdaySoFar(yesterday: DayView, source: Source, fraction: number): number {
+  const total = yesterday.totals[source];
+  if (total === 0) return 0;
+  return (yesterdayEventsSoFar(yesterday, source, fraction) * yesterday.alerts[source]) / total;
 }
 
 /** The relative change, e.g. 0.25 for +25 %; null when yesterday had none by then. */

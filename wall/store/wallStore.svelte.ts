@@ -6,21 +6,22 @@
 // proxies), applyDelta keeps the identity of every part a delta does not touch (the map's layers
 // rely on that), and every figure is a small function of bounded parts (kinds, hours, places).
 import { flushSync } from 'svelte';
-import { SOURCES } from '../../relay/contract/kinds.ts';
-import type { Delta, Snapshot } from '../../relay/state/view.ts';
+import { ALARM_SOURCES } from '../../relay/contract/kinds.ts';
+import { connectRelay, WALL_BACKOFF, type LinkStatus } from '../../relay/protocol/relayClient.ts';
+import type { Delta, Snapshot } from '../../relay/protocol/snapshot.ts';
+import { SnapshotSync } from '../../relay/protocol/snapshotSync.ts';
 import { DEFAULT_LANG, otherLang, type Lang } from '../i18n/lang.ts';
 import { Replay } from '../replay/replay.svelte.ts';
 import type { WallPhase } from '../replay/wallPhase.ts';
-import { connectionPhase, type LinkStatus } from './connectionPhase.ts';
+import { connectionPhase, type RelaySync } from './connectionPhase.ts';
 import { DeltaTiming } from './deltaTiming.ts';
+import { caseFigures } from './caseFigures.ts';
 import { incidentFigures, sourceCounters, trendSeries } from './figures.ts';
 import { freshnessOf } from './freshness.ts';
 import { dayFraction } from './localTime.ts';
 import type { PlaceNames } from './placeNames.ts';
 import { topByOpen } from './ranking.ts';
-import { openRelayLink } from './relayLink.ts';
 import { exposeStoreProbe, type WallStoreProbe } from './storeProbe.ts';
-import { ViewSync } from './viewSync.ts';
 import type { WallParams } from './wallParams.ts';
 
 /** Until the relay says otherwise (its snapshot carries its zone). */
@@ -30,7 +31,7 @@ const TOP_PLACES = 5;
 const TIMING_WINDOW = 240;
 
 export class WallStore {
-  private readonly names: PlaceNames;
+  private readonly namesByLang: Readonly<Record<Lang, PlaceNames>>;
   private readonly params: WallParams;
   /** The relay's latest view, whatever the wall shows (the alarm queue follows it always). */
   liveView = $state.raw<Snapshot | null>(null);
@@ -46,12 +47,13 @@ export class WallStore {
   private readonly timing = new DeltaTiming(TIMING_WINDOW);
 
   private link = $state<LinkStatus>('connecting');
+  private relaySync = $state<RelaySync>('awaiting');
   private upstreamAvailable = $state<boolean | null>(null);
   private lastMessageAt = $state<number | null>(null);
   private viewArrivedAt = $state(Date.now());
   private tickMs = $state<number | null>(null);
   private lastDeltaAt: number | null = null;
-  private readonly sync = new ViewSync();
+  private readonly sync = new SnapshotSync();
   /** For testers: the performance readout and window.__wallStore. */
   readonly probe: WallStoreProbe = {
     deltaTiming: () => this.timing.summary(),
@@ -69,6 +71,7 @@ export class WallStore {
   private readonly connection = $derived(
     connectionPhase({
       link: this.link,
+      sync: this.relaySync,
       hasView: this.liveView !== null,
       sinceMessageMs: this.lastMessageAt === null ? null : this.wallClock - this.lastMessageAt,
       tickMs: this.tickMs,
@@ -90,16 +93,26 @@ export class WallStore {
   readonly counters = $derived(this.view && sourceCounters(this.view, this.fraction));
   readonly trends = $derived(this.view && trendSeries(this.view, this.fraction));
   readonly incidents = $derived(this.view && incidentFigures(this.view));
+  readonly cases = $derived(this.view && caseFigures(this.view, this.fraction));
+  readonly caseFeed = $derived(this.view?.cases.feed ?? []);
   readonly feed = $derived(this.view?.feed ?? []);
   readonly freshness = $derived.by(() => {
-    const freshness = this.view?.freshness;
-    return freshness && SOURCES.map((source) => ({ source, ...freshnessOf(freshness[source], this.relayNow) }));
+    const view = this.view;
+    if (!view) return null;
+    // Alarm sources only: cases have a panel of their own.
+    return ALARM_SOURCES.map((source) => ({
+      source,
+      skipped: view.skipped[source],
+      ...freshnessOf(view.freshness[source], this.relayNow, view.yesterday.totals[source]),
+    }));
   });
+  /** Place names in the wall's language. */
+  readonly names = $derived.by(() => this.namesByLang[this.lang]);
   readonly topCompounds = $derived.by(() => topByOpen(this.compounds ?? [], this.names.compounds, TOP_PLACES));
   readonly topCommittees = $derived.by(() => topByOpen(this.committees ?? [], this.names.committees, TOP_PLACES));
 
-  constructor(names: PlaceNames, params: WallParams) {
-    this.names = names;
+  constructor(names: Readonly<Record<Lang, PlaceNames>>, params: WallParams) {
+    this.namesByLang = names;
     this.params = params;
     this.lang = params.lang;
   }
@@ -121,13 +134,24 @@ export class WallStore {
 
   /** Connects to the relay and starts the clock; returns the stop function. */
   start(): () => void {
-    const link = openRelayLink(this.params.token, {
-      snapshot: (snapshot) => this.takeSnapshot(snapshot),
-      delta: (delta) => {
-        if (this.takeDelta(delta)) link.askForSnapshot();
+    const link = connectRelay({
+      token: this.params.token,
+      reconnect: WALL_BACKOFF,
+      rejoin: true,
+      sink: {
+        takeSnapshot: (snapshot) => this.takeSnapshot(snapshot),
+        takeDelta: (delta) => this.takeDelta(delta),
       },
-      status: (status) => (this.link = status),
+      status: (status) => {
+        this.link = status;
+        // A new connection (perhaps to a restarted relay) is in step only once its snapshot came.
+        if (status === 'open') this.relaySync = 'awaiting';
+      },
       upstream: ({ available }) => (this.upstreamAvailable = available),
+      rebuilding: () => {
+        this.relaySync = 'rebuilding';
+        this.lastMessageAt = Date.now();
+      },
     });
     const clock = setInterval(() => (this.wallClock = Date.now()), 1_000);
     const hideProbe = exposeStoreProbe(this.probe);
@@ -139,6 +163,7 @@ export class WallStore {
   }
 
   private takeSnapshot(snapshot: Snapshot): void {
+    this.relaySync = 'synced';
     this.sync.takeSnapshot(snapshot);
     this.show(Date.now());
   }
@@ -150,18 +175,19 @@ export class WallStore {
     if (this.lastDeltaAt !== null && delta.at > this.lastDeltaAt) this.tickMs = delta.at - this.lastDeltaAt;
     this.lastDeltaAt = delta.at;
     const askSnapshot = this.sync.takeDelta(delta, now);
-    this.show(now);
+    this.show(now, delta);
     flushSync();
     this.timing.record(performance.now() - started);
     return askSnapshot;
   }
 
-  private show(now: number): void {
+  /** `delta`: the one just taken; the replay keeps it when it brought the new snapshot. */
+  private show(now: number, delta?: Delta): void {
     this.lastMessageAt = now;
-    if (this.sync.view !== this.liveView) {
-      this.liveView = this.sync.view;
+    if (this.sync.snapshot !== this.liveView) {
+      this.liveView = this.sync.snapshot;
       this.viewArrivedAt = now;
-      if (this.liveView) this.replay.record(this.liveView);
+      if (this.liveView) this.replay.record(this.liveView, delta);
     }
   }
 }

@@ -1,7 +1,7 @@
 // The number a live stat card shows, computed from the relay's view the way the panels compute
 // theirs, so a card and a panel showing the same figure always agree.
-import { SOURCES } from '../../relay/contract/kinds.ts';
-import type { Snapshot } from '../../relay/state/view.ts';
+import { ALARM_SOURCES } from '../../relay/contract/kinds.ts';
+import type { Snapshot } from '../../relay/protocol/snapshot.ts';
 import { formatCount, formatPercent } from '../i18n/format.ts';
 import type { SourceCounter } from '../store/figures.ts';
 import type { LiveFigure } from './tourFile.ts';
@@ -19,7 +19,7 @@ const count = (value: number): LiveValue => ({ text: formatCount(value), change:
 export function liveValue(figure: LiveFigure, view: Snapshot, counters: readonly SourceCounter[]): LiveValue {
   switch (figure.figure) {
     case 'events':
-      return count(SOURCES.reduce((sum, source) => sum + view.totals[source], 0));
+      return count(ALARM_SOURCES.reduce((sum, source) => sum + view.totals[source], 0));
     case 'alerts': {
       const counter = counters.find((c) => c.source === figure.source);
       return { text: formatCount(view.alerts[figure.source]), change: counter?.change ?? null };
@@ -34,5 +34,11 @@ export function liveValue(figure: LiveFigure, view: Snapshot, counters: readonly
       return count(view.compounds.find((c) => c.id === figure.compoundId)?.today ?? 0);
     case 'committeeEvents':
       return count(view.committees.find((c) => c.id === figure.committeeId)?.today ?? 0);
+    case 'cases':
+      return count(view.cases[figure.source][figure.period].accepted);
+    case 'caseRate': {
+      const rates = view.cases[figure.source][figure.period].rates as Readonly<Record<string, number | null>>;
+      return { text: formatPercent(rates[figure.rate] ?? null), change: null };
+    }
   }
 }

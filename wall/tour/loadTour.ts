@@ -1,6 +1,7 @@
 // A tour file made ready to play: checked against its schema and against the geography pack
 // (every compound, committee and 片区 it names exists, every keyframe looks at the
-// sub-district), its highlights resolved to the compounds and areas that glow. Whatever is wrong
+// sub-district), its highlights resolved to the compounds and areas that glow, and `{SQ-C02}`
+// in its texts replaced by the compound's name (romanised in English, for visitors). Whatever is wrong
 // comes back as one error whose lines each name the step and the field.
 import type { z } from 'zod';
 import type { PackIndex } from '../../geo/packIndex.ts';
@@ -69,6 +70,43 @@ function packProblems(file: TourFile, index: PackIndex): string[] {
   return problems;
 }
 
+/** `{SQ-C02}` in a tour's text: the compound's name in the text's language (romanised in English). */
+const PLACE_NAME = /\{(SQ-C\d+)\}/g;
+
+function placeNameProblems(file: TourFile, index: PackIndex): string[] {
+  const problems: string[] = [];
+  file.steps.forEach((step, i) => {
+    const labels: [string, { zh: string; en: string }][] = [
+      ['title', step.title],
+      ['caption', step.caption],
+      ...step.stats.map((stat, k): [string, { zh: string; en: string }] => [`stats[${k}].label`, stat.label]),
+    ];
+    for (const [field, label] of labels) {
+      for (const [, id] of `${label.zh} ${label.en}`.matchAll(PLACE_NAME)) {
+        if (!index.compounds.has(id ?? '')) problems.push(`step ${i + 1}: ${field} names {${id ?? ''}}, which is not a compound of the geography pack`);
+      }
+    }
+  });
+  return problems;
+}
+
+function withPlaceNames<T extends { zh: string; en: string }>(label: T, index: PackIndex): T {
+  const name = (lang: 'zh' | 'en') => (_: string, id: string) => {
+    const properties = index.compounds.get(id)?.properties;
+    return (lang === 'en' ? properties?.nameEn : properties?.name) ?? id;
+  };
+  return { ...label, zh: label.zh.replace(PLACE_NAME, name('zh')), en: label.en.replace(PLACE_NAME, name('en')) };
+}
+
+function namePlaces(step: TourStepFile, index: PackIndex): TourStepFile {
+  return {
+    ...step,
+    title: withPlaceNames(step.title, index),
+    caption: withPlaceNames(step.caption, index),
+    stats: step.stats.map((stat) => ({ ...stat, label: withPlaceNames(stat.label, index) })),
+  };
+}
+
 function resolveHighlight(highlight: StepHighlight, index: PackIndex): MapHighlight {
   const kinds = new Set<string>(highlight.compoundKinds);
   const compounds = [
@@ -82,13 +120,15 @@ function resolveHighlight(highlight: StepHighlight, index: PackIndex): MapHighli
 /** The tour in `json` (read from `name`), or a TourFileError listing every problem. */
 export function loadTour(name: string, json: unknown, index: PackIndex): Tour {
   const parsed = tourFileSchema.safeParse(json);
-  const problems = parsed.success ? packProblems(parsed.data, index) : parsed.error.issues.map((issue) => `${place(issue.path)} ${describe(issue)}`);
+  const problems = parsed.success
+    ? [...packProblems(parsed.data, index), ...placeNameProblems(parsed.data, index)]
+    : parsed.error.issues.map((issue) => `${place(issue.path)} ${describe(issue)}`);
   if (!parsed.success || problems.length > 0) {
     throw new TourFileError(`tour ${name}:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
   }
   const { dwellMs, steps, ...tour } = parsed.data;
   return {
     ...tour,
-    steps: steps.map((step) => ({ ...step, highlight: resolveHighlight(step.highlight, index), dwellMs: step.dwellMs ?? dwellMs })),
+    steps: steps.map((step) => ({ ...namePlaces(step, index), highlight: resolveHighlight(step.highlight, index), dwellMs: step.dwellMs ?? dwellMs })),
   };
 }

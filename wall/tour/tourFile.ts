@@ -4,7 +4,7 @@
 // view or shows a figure quoted from the tour's source, never a number typed in as if live.
 import { z } from 'zod';
 import { COMPOUND_KINDS } from '../../geo/schema.ts';
-import { KINDS, SOURCES } from '../../relay/contract/index.ts';
+import { ALARM_SOURCES, CASE_RATES, CASE_SOURCES, KINDS } from '../../relay/contract/index.ts';
 
 /** An error message for a leaf schema: "is required" when absent, else the rule it breaks. */
 const rule = (text: string) => ({
@@ -67,12 +67,15 @@ const highlight = z.strictObject({
 });
 
 /** Figures of the relay's view a card can show; the wall computes them, the file only names them. */
-const LIVE_FIGURES = ['events', 'alerts', 'kinds', 'openIncidents', 'closureRate', 'compoundEvents', 'committeeEvents'] as const;
+const LIVE_FIGURES = ['events', 'alerts', 'kinds', 'openIncidents', 'closureRate', 'compoundEvents', 'committeeEvents', 'cases', 'caseRate'] as const;
+/** Grid and hotline figures count today's cases or the year's. */
+const PERIODS = ['today', 'year'] as const;
+const RATE_IDS = [...new Set(CASE_SOURCES.flatMap((source) => CASE_RATES[source].map((rate) => rate.id)))];
 const liveFigure = taggedBy('figure', LIVE_FIGURES, [
-  /** Today's events of every source. */
+  /** Today's events of the alarm sources (sensor, camera, 110): cases have figures of their own. */
   z.strictObject({ figure: z.literal('events') }),
   /** Today's alerts of a source, against yesterday by the same time. */
-  z.strictObject({ figure: z.literal('alerts'), source: oneOf(SOURCES) }),
+  z.strictObject({ figure: z.literal('alerts'), source: oneOf(ALARM_SOURCES) }),
   /** Today's events of these kinds together. */
   z.strictObject({ figure: z.literal('kinds'), kinds: list(oneOf(KINDS)).min(1, rule('must name at least one kind')) }),
   z.strictObject({ figure: z.literal('openIncidents') }),
@@ -82,6 +85,15 @@ const liveFigure = taggedBy('figure', LIVE_FIGURES, [
   z.strictObject({ figure: z.literal('compoundEvents'), compoundId: text }),
   /** Today's events in one committee's compounds. */
   z.strictObject({ figure: z.literal('committeeEvents'), committeeId: text }),
+  /** Grid or hotline cases accepted today, or this year. */
+  z.strictObject({ figure: z.literal('cases'), source: oneOf(CASE_SOURCES), period: oneOf(PERIODS) }),
+  /** One of a source's rates (CASE_RATES) of today's cases, or of the year's. */
+  z
+    .strictObject({ figure: z.literal('caseRate'), source: oneOf(CASE_SOURCES), rate: oneOf(RATE_IDS), period: oneOf(PERIODS) })
+    .refine((figure) => CASE_RATES[figure.source].some((rate) => rate.id === figure.rate), {
+      path: ['rate'],
+      error: 'must be a rate of its source (grid: closure; hotline: contact, onTime, resolution, satisfaction)',
+    }),
 ]);
 
 const stat = taggedBy('kind', ['live', 'quoted'], [
@@ -90,7 +102,7 @@ const stat = taggedBy('kind', ['live', 'quoted'], [
   z.strictObject({ kind: z.literal('quoted'), label, value: z.union([text, label], rule('must be a text or { zh, en }')) }),
 ]);
 
-const HEAT = ['all', ...SOURCES] as const;
+const HEAT = ['all', ...ALARM_SOURCES] as const;
 
 const step = z.strictObject({
   title: label,

@@ -1,14 +1,21 @@
 // The tour being played: which tour, where it is (tourController.ts), and what that means for
-// the rest of the wall — the camera's base shot and the map's highlight. Keys, the
+// the rest of the wall — the camera's base shot, the map's heat source and its highlight. Keys, the
 // auto-advance timer and the camera's interruptions reach it through TourMode.svelte.
 import type { GeoPack } from '../../geo/schema.ts';
 import { buildPackIndex, type PackIndex } from '../../geo/packIndex.ts';
+import type { HeatSource } from '../layers/heat.ts';
 import { NO_HIGHLIGHT, type MapHighlight } from '../layers/highlight.ts';
-import { HOME_SHOT, cameraDirector, type CameraDirector } from '../map/cameraDirector.svelte.ts';
+import { HOME_SHOT, type CameraDirector } from '../map/cameraDirector.svelte.ts';
 import { loadTour, type Tour, type TourStep } from './loadTour.ts';
 import * as control from './tourController.ts';
 import type { TourPhase, TourPlan, TourState } from './tourController.ts';
 import { TOUR_FILES } from './tours.ts';
+
+/** What a tour moves on the wall: the camera (through its director) and the map's heat source. */
+export interface TourStage {
+  readonly director: CameraDirector;
+  showHeat(source: HeatSource): void;
+}
 
 export class TourPlayer {
   tour = $state.raw<Tour | null>(null);
@@ -22,9 +29,13 @@ export class TourPlayer {
 
   constructor(
     private readonly pack: GeoPack,
+    private readonly stage: TourStage,
     private readonly files: Readonly<Record<string, unknown>> = TOUR_FILES,
-    readonly director: CameraDirector = cameraDirector,
   ) {}
+
+  get director(): CameraDirector {
+    return this.stage.director;
+  }
 
   get playing(): boolean {
     return this.state !== null;
@@ -78,7 +89,10 @@ export class TourPlayer {
     if (next.ended) return this.close();
     this.state = next;
     const step = this.tour?.steps[next.step];
-    if (step && before?.step !== next.step) this.director.setBase(step.camera);
+    if (step && before?.step !== next.step) {
+      this.director.setBase(step.camera);
+      this.stage.showHeat(step.heat);
+    }
   }
 
   /** Checked each time it is opened: a few steps, and a broken file is reported where it is used. */

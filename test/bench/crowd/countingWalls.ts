@@ -8,7 +8,7 @@ import type { Snapshot } from '../../../relay/state/index.ts';
 import { connectWall } from '../../integration/support/walls.ts';
 import { NAIVE_EVENT } from '../naive/naiveProtocol.ts';
 import { engineMessageBytes } from '../wireBytes.ts';
-import type { WallKind } from './crowdProtocol.ts';
+import type { AttachedWhen, WallKind } from './crowdProtocol.ts';
 
 const CONNECT_TIMEOUT_MS = 20_000;
 
@@ -35,8 +35,8 @@ function countBytes(socket: Socket): () => number {
 
 const shownTotal = (view: Snapshot | null) => (view ? SOURCES.reduce((sum, source) => sum + view.totals[source], 0) : 0);
 
-async function relayWall(url: string): Promise<CountingWall> {
-  const wall = await connectWall(url);
+async function relayWall(url: string, attached: AttachedWhen): Promise<CountingWall> {
+  const wall = await connectWall(url, undefined, { snapshot: attached === 'snapshot' });
   const bytes = countBytes(wall.socket);
   const base = shownTotal(wall.view);
   return { delivered: () => shownTotal(wall.view) - base, bytes, close: () => wall.close() };
@@ -65,6 +65,6 @@ function naiveWall(url: string): Promise<CountingWall> {
   });
 }
 
-export function connectCountingWall(url: string, kind: WallKind): Promise<CountingWall> {
-  return kind === 'relay' ? relayWall(url) : naiveWall(url);
+export function connectCountingWall(url: string, kind: WallKind, attached: AttachedWhen): Promise<CountingWall> {
+  return kind === 'relay' ? relayWall(url, attached) : naiveWall(url);
 }

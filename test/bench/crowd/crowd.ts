@@ -4,14 +4,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { cancelKillOnExit, killOnExit, terminate } from '../../infra/processControl.ts';
-import type { CrowdCommand, CrowdReply, WallCount, WallKind } from './crowdProtocol.ts';
+import type { AttachedWhen, CrowdCommand, CrowdReply, WallCount, WallKind } from './crowdProtocol.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const REPLY_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 5_000;
 
 export interface Crowd {
-  connect(url: string, walls: number, kind: WallKind): Promise<void>;
+  /** Resolves once every wall is attached: by default, once our relay's walls have their snapshot. */
+  connect(url: string, walls: number, kind: WallKind, attached?: AttachedWhen): Promise<void>;
   /** Counts start from zero now. */
   mark(): Promise<void>;
   read(): Promise<WallCount[]>;
@@ -55,7 +56,7 @@ export async function startCrowd(): Promise<Crowd> {
     return reply;
   };
   return {
-    connect: async (url, walls, kind) => void (await send({ type: 'connect', url, walls, kind })),
+    connect: async (url, walls, kind, attached = 'snapshot') => void (await send({ type: 'connect', url, walls, kind, attached })),
     mark: async () => void (await send({ type: 'mark' })),
     async read() {
       const reply = await send({ type: 'read' });

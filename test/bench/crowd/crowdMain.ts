@@ -17,7 +17,7 @@ async function obey(command: CrowdCommand): Promise<CrowdReply> {
     case 'connect': {
       for (let i = 0; i < command.walls; i += CONNECT_BATCH) {
         const batch = Math.min(CONNECT_BATCH, command.walls - i);
-        walls.push(...(await Promise.all(Array.from({ length: batch }, () => connectCountingWall(command.url, command.kind)))));
+        walls.push(...(await Promise.all(Array.from({ length: batch }, () => connectCountingWall(command.url, command.kind, command.attached)))));
       }
       marks = counts();
       return { type: 'done' };

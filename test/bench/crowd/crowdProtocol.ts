@@ -4,8 +4,14 @@
 /** Our relay's walls keep the view (snapshot + deltas); the naive relay's count its messages. */
 export type WallKind = 'relay' | 'naive';
 
+/**
+ * When a wall of our relay counts as attached: once its snapshot came, or once it is connected
+ * (a relay that is rebuilding sends no snapshot until it is ready).
+ */
+export type AttachedWhen = 'snapshot' | 'connected';
+
 export type CrowdCommand =
-  | { type: 'connect'; url: string; walls: number; kind: WallKind }
+  | { type: 'connect'; url: string; walls: number; kind: WallKind; attached: AttachedWhen }
   /** From now on, count from zero. */
   | { type: 'mark' }
   | { type: 'read' }

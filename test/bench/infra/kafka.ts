@@ -3,6 +3,7 @@
 // own under a fresh prefix, so no relay reads another's events.
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SOURCES, topicNames } from '../../../relay/contract/index.ts';
 import { createTopics, waitUntilServing } from '../../infra/kafkaAdmin.ts';
 import { startBroker } from '../../infra/kafkaBroker.ts';
@@ -10,6 +11,8 @@ import { freePort } from '../../infra/ports.ts';
 
 const EXTERNAL_WAIT_MS = 15_000;
 const PARTITIONS = 3;
+const CREATE_ATTEMPTS = 3;
+const CREATE_RETRY_MS = 2_000;
 
 export interface BenchKafka {
   brokers: string;
@@ -39,6 +42,16 @@ export async function openKafka(env: Readonly<Record<string, string | undefined>
 export async function freshTopics(brokers: string, name: string): Promise<string> {
   const prefix = `bench-${name}-${randomUUID().slice(0, 8)}`;
   const topics = topicNames(prefix);
-  await createTopics(brokers, SOURCES.map((source) => topics[source]), { partitions: PARTITIONS });
-  return prefix;
+  // On a heavily loaded machine the broker can take longer to elect the new partitions' leaders
+  // than the admin client waits ("This server does not host this topic-partition"); creating
+  // topics that exist already is harmless, so the bench tries again before giving up a scenario.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await createTopics(brokers, SOURCES.map((source) => topics[source]), { partitions: PARTITIONS });
+      return prefix;
+    } catch (error) {
+      if (attempt >= CREATE_ATTEMPTS) throw error;
+      await sleep(CREATE_RETRY_MS);
+    }
+  }
 }

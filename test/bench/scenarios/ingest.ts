@@ -71,7 +71,8 @@ export async function measureIngest(context: BenchContext, crowd: Crowd): Promis
   let relayRead: Omit<IngestResult, 'events' | 'rawRate' | 'rawRates' | 'rawCpu'>;
   try {
     const following = followRelay(relay.url, relay.child.pid!, events);
-    await crowd.connect(relay.url, WALLS, 'relay');
+    // A rebuilding relay sends its walls no snapshot: they are attached once connected.
+    await crowd.connect(relay.url, WALLS, 'relay', 'connected');
     const attachedAt = Date.now();
     const samples = await following;
     const attachedCount = samples.filter((sample) => sample.at <= attachedAt).pop()?.count ?? 0;

@@ -6,8 +6,9 @@
 // first puts on screen what a live day shows (open incidents, beacons, heat), so the idle phase
 // draws the same scene. Rounds alternate the phases' order (idle, low, high; then high, low,
 // idle) and each kind of phase is pooled over the rounds. Per phase: frames per second
-// (requestAnimationFrame callbacks counted in the page) and main-thread ms per tick (the wall
-// store's own timing, window.__wallStore).
+// (requestAnimationFrame callbacks counted in the page), main-thread ms per tick (the wall
+// store's own timing, window.__wallStore) and long tasks per minute (the Long Tasks API: tasks of
+// the page's main thread over 50 ms).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
 import { mapReady, openWall } from '../../browser/support/wallPage.ts';
@@ -21,12 +22,13 @@ import { pagePhase, poolPhases, type PageCounters, type PagePhase } from '../pag
 import { HIGH_RATE, LOW_RATE, TICK_HZ, VIEWPORT } from '../plan.ts';
 
 // Page scripts as text: tsx would wrap functions passed to page.evaluate in helpers the page lacks.
-const COUNT_FRAMES =
-  'window.__benchFrames = 0; window.__benchLastFrameAt = performance.now(); ' +
-  '(function count(at) { if (at !== undefined) { window.__benchFrames++; window.__benchLastFrameAt = at; } requestAnimationFrame(count); })();';
+const COUNT_FRAMES_AND_LONG_TASKS =
+  'window.__benchFrames = 0; window.__benchLastFrameAt = performance.now(); window.__benchLongTasks = 0; ' +
+  '(function count(at) { if (at !== undefined) { window.__benchFrames++; window.__benchLastFrameAt = at; } requestAnimationFrame(count); })(); ' +
+  'new PerformanceObserver((list) => { window.__benchLongTasks += list.getEntries().length; }).observe({ type: "longtask" });';
 const READ_COUNTERS =
   '(() => { const timing = window.__wallStore.deltaTiming(); return { at: performance.now(), frames: window.__benchFrames, ' +
-  'lastFrameAt: window.__benchLastFrameAt, deltas: timing.count, deltaMeanMs: timing.meanMs }; })()';
+  'lastFrameAt: window.__benchLastFrameAt, deltas: timing.count, deltaMeanMs: timing.meanMs, longTasks: window.__benchLongTasks }; })()';
 /** True once the store has put its first snapshot on screen. */
 export const STORE_READY = 'window.__wallStore?.seq() !== null && window.__wallStore?.seq() !== undefined';
 const READY_TIMEOUT_MS = 120_000;
@@ -79,7 +81,7 @@ export async function measureWallPage(context: BenchContext, wallDir: string): P
     const wall = await openWall(browser, `${relays[0]!.url}/`, VIEWPORT);
     await mapReady(wall.page);
     await wall.page.waitForFunction(STORE_READY, undefined, { timeout: READY_TIMEOUT_MS, polling: 500 });
-    await wall.page.evaluate(COUNT_FRAMES);
+    await wall.page.evaluate(COUNT_FRAMES_AND_LONG_TASKS);
 
     say(`wall: warm-up at ${HIGH_RATE} events/s (${WARM_UP_SECONDS} s)`);
     await phase(context, wall.page, feeds, HIGH_RATE, WARM_UP_SECONDS);

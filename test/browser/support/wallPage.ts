@@ -105,6 +105,19 @@ export function layoutProblems(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Labels the screen shows cut short with an ellipsis ("Entrance door l…"): every element whose
+ * style ends overflowing text with one and whose text is wider than its box. Producers' notes
+ * (free text, up to 280 characters) are cut on purpose and not counted.
+ */
+export function cutTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('body *:not(.note)')]
+      .filter((element) => getComputedStyle(element).textOverflow === 'ellipsis' && element.scrollWidth > element.clientWidth)
+      .map((element) => `${element.closest<HTMLElement>('[data-testid]')?.dataset.testid ?? element.tagName}: ${element.textContent?.trim() ?? ''}`),
+  );
+}
+
 /** The fonts Chromium used to draw an element's text, with how many glyphs each drew. */
 export async function fontsUsed(page: Page, selector: string): Promise<{ familyName: string; glyphCount: number }[]> {
   const cdp = await page.context().newCDPSession(page);

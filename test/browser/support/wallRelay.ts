@@ -3,7 +3,8 @@
 // started again on the same port, as an operator would restart it under a running wall.
 import { parseConfig, type RelayConfig } from '../../../relay/config.ts';
 import { setLogLevel } from '../../../relay/log.ts';
-import { startRelay, type RunningRelay } from '../../../relay/relay.ts';
+import type { RunningRelay } from '../../../relay/relay.ts';
+import { startRelay } from '../../../relay/start.ts';
 import { WALL_BUILD_DIR } from '../../infra/wallBuildDir.ts';
 
 

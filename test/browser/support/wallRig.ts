@@ -3,7 +3,7 @@
 // and headless Chromium. If any part fails to start, the parts already started are stopped.
 import type { Browser } from 'playwright-core';
 import { inject } from 'vitest';
-import { topicNames, type ProducerEvent } from '../../../relay/contract/index.ts';
+import { SOURCES, topicNames, type ProducerEvent } from '../../../relay/contract/index.ts';
 import { launchChromium } from '../../infra/chromium.ts';
 import { createTopics } from '../../infra/kafkaBroker.ts';
 import { EventProducer, recordOf } from '../../integration/support/events.ts';
@@ -45,7 +45,7 @@ export class WallRig {
     const brokers = inject('kafkaBrokers');
     const prefix = uniquePrefix(name);
     const topics = topicNames(prefix);
-    await createTopics(brokers, [topics.sensor, topics.camera, topics.alarm110], { partitions });
+    await createTopics(brokers, SOURCES.map((source) => topics[source]), { partitions });
     const started: { stop(): Promise<void> }[] = [];
     try {
       const producer = await EventProducer.connect(brokers);

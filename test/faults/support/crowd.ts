@@ -1,12 +1,17 @@
 // Abusive Socket.IO clients: a crowd that connects and sits there, clients that connect and drop
 // at once over and over, and clients that send junk — events, binary, oversized frames and raw
 // bytes that are not Socket.IO at all. Each only counts what happened; none of them reads what
-// the relay sends beyond what socket.io-client parses.
+// the relay sends beyond what socket.io-client parses. A crowd can come from many addresses
+// (127.0.1.x: all of 127/8 is this machine), as from many PCs, each within the relay's limit of
+// handshakes per address.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { io, type Socket } from 'socket.io-client';
 
-const socketTo = (url: string, auth?: Record<string, unknown>): Socket =>
-  io(url, { transports: ['websocket'], forceNew: true, reconnection: false, ...(auth ? { auth } : {}) });
+/** The n-th of the loopback addresses that stand for other PCs (127.0.1.1 onwards). */
+export const pcAddress = (n: number) => `127.0.${1 + Math.floor(n / 250)}.${1 + (n % 250)}`;
+
+const socketTo = (url: string, localAddress?: string): Socket =>
+  io(url, { transports: ['websocket'], forceNew: true, reconnection: false, ...(localAddress ? { localAddress } : {}) } as Parameters<typeof io>[1]);
 
 /** Resolves true once connected, false on a refusal or when nothing happens in `timeoutMs`. */
 function connected(socket: Socket, timeoutMs = 20_000): Promise<boolean> {
@@ -17,32 +22,36 @@ function connected(socket: Socket, timeoutMs = 20_000): Promise<boolean> {
   });
 }
 
-/** `count` connections opened `batch` at a time; those that connected. */
-export async function openCrowd(url: string, count: number, batch = 50): Promise<Socket[]> {
-  const crowd: Socket[] = [];
-  for (let i = 0; i < count; i += batch) {
-    const sockets = Array.from({ length: Math.min(batch, count - i) }, () => socketTo(url));
-    const results = await Promise.all(sockets.map((socket) => connected(socket)));
-    sockets.forEach((socket, j) => (results[j] ? crowd.push(socket) : socket.close()));
-  }
-  return crowd;
+export interface Crowd {
+  /** The connections that were let in. */
+  sockets: Socket[];
+  /** Those refused (or not answered in time). */
+  refused: number;
+}
+
+/** `count` connections opened all at once, spread over `pcs` addresses; 0 pcs: from 127.0.0.1. */
+export async function openCrowd(url: string, count: number, pcs = 0): Promise<Crowd> {
+  const sockets = Array.from({ length: count }, (_, i) => socketTo(url, pcs > 0 ? pcAddress(i % pcs) : undefined));
+  const results = await Promise.all(sockets.map((socket) => connected(socket)));
+  const open = sockets.filter((socket, i) => (results[i] ? true : (socket.close(), false)));
+  return { sockets: open, refused: count - open.length };
 }
 
 /**
- * For `durationMs`, `concurrency` loops each connect and close again at once; every fourth close
- * comes before the handshake ends. Returns the number of connections tried.
+ * For `durationMs`, `concurrency` loops, each from an address of its own, connect and close again
+ * at once; every fourth close comes before the handshake ends. Returns the connections tried.
  */
 export async function churn(url: string, durationMs: number, concurrency: number): Promise<number> {
   const until = Date.now() + durationMs;
   let tried = 0;
-  const loop = async () => {
+  const loop = async (n: number) => {
     while (Date.now() < until) {
-      const socket = socketTo(url);
+      const socket = socketTo(url, pcAddress(n));
       if (tried++ % 4 !== 0) await connected(socket, 5_000);
       socket.close();
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, loop));
+  await Promise.all(Array.from({ length: concurrency }, (_, n) => loop(n)));
   return tried;
 }
 
@@ -78,7 +87,7 @@ export async function sendJunk(url: string, clients: number, durationMs: number)
   let cutOff = 0;
   const client = async (n: number) => {
     while (Date.now() < until) {
-      const socket = socketTo(url);
+      const socket = socketTo(url, pcAddress(n));
       if (!(await connected(socket, 5_000))) {
         socket.close();
         continue;

@@ -2,7 +2,7 @@
 // producer that holds a steady rate for a while (the relay's load), with acks from the broker.
 import { Kafka, Partitioners, logLevel, type Producer } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sourceOfKind, topicNames, type Kind, type ProducerEvent } from '../../../relay/contract/index.ts';
+import { isFollowUp, sourceOfKind, topicNames, type Kind, type ProducerEvent } from '../../../relay/contract/index.ts';
 import { parseBrokers } from '../../infra/kafkaAdmin.ts';
 import type { OutgoingRecord } from '../../infra/kafkaRecords.ts';
 
@@ -25,10 +25,10 @@ export function recordOf(prefix: string, event: ProducerEvent, timestamp?: numbe
   };
 }
 
-/** Counts per kind of a list of events that are not closed follow-ups, as the relay counts them. */
+/** Counts per kind of a list of events that are not follow-ups (closes, case steps), as the relay counts them. */
 export function countByKind(events: readonly ProducerEvent[]): Partial<Record<Kind, number>> {
   const counts: Partial<Record<Kind, number>> = {};
-  for (const event of events) if (event.status !== 'closed') counts[event.kind] = (counts[event.kind] ?? 0) + 1;
+  for (const event of events) if (!isFollowUp(event)) counts[event.kind] = (counts[event.kind] ?? 0) + 1;
   return counts;
 }
 

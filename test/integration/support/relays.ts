@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseConfig } from '../../../relay/config.ts';
 import { setLogLevel } from '../../../relay/log.ts';
-import { startRelay, type RunningRelay } from '../../../relay/relay.ts';
+import type { RunningRelay } from '../../../relay/relay.ts';
+import { startRelay } from '../../../relay/start.ts';
 import type { Snapshot } from '../../../relay/state/index.ts';
 import { freePort } from '../../infra/ports.ts';
 import { cancelKillOnExit, killOnExit } from '../../infra/processControl.ts';
@@ -24,6 +25,14 @@ export interface RelaySettings {
   wallDir?: string;
   /** For a child relay: this port (a restarted relay where walls expect it); a free one unless given. */
   port?: number;
+  /** For a child relay: the script to run instead of relay/main.ts. */
+  entry?: string;
+  /** For a child relay: options for node itself (a profiler's, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
+  /** Variables besides those above (Kafka security, HANDSHAKE_RATE, ALLOWED_HOSTS, …). */
+  env?: Record<string, string>;
+  /** error unless given. */
+  logLevel?: string;
 }
 
 function environment(settings: RelaySettings, port: number): Record<string, string> {
@@ -33,8 +42,9 @@ function environment(settings: RelaySettings, port: number): Record<string, stri
     TOPIC_PREFIX: settings.prefix,
     TICK_HZ: String(settings.tickHz ?? 4),
     WALL_DIR: settings.wallDir ?? NO_WALL,
-    LOG_LEVEL: 'error',
+    LOG_LEVEL: settings.logLevel ?? 'error',
     ...(settings.wallToken ? { WALL_TOKEN: settings.wallToken } : {}),
+    ...settings.env,
   };
 }
 
@@ -57,20 +67,24 @@ export interface ChildRelay {
   child: ChildProcess;
   /** Everything the relay wrote to stderr, for failure messages. */
   stderr(): string;
+  /** Its JSON log lines (stdout), parsed. */
+  logs(): { msg?: string; level?: number; [field: string]: unknown }[];
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 /** A relay in a child process; resolves once its HTTP server answers. */
 export async function spawnRelay(settings: RelaySettings): Promise<ChildRelay> {
   const port = settings.port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'relay/main.ts'], {
+  const child = spawn(process.execPath, [...(settings.nodeArgs ?? []), '--import', 'tsx', settings.entry ?? 'relay/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...environment(settings, port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   killOnExit(child.pid!);
   let stderr = '';
+  let stdout = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 30_000;
@@ -84,6 +98,7 @@ export async function spawnRelay(settings: RelaySettings): Promise<ChildRelay> {
     url,
     child,
     stderr: () => stderr,
+    logs: () => stdout.split('\n').flatMap((line) => (line.startsWith('{') ? [JSON.parse(line) as { msg?: string }] : [])),
     async kill(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
@@ -94,17 +109,43 @@ export async function spawnRelay(settings: RelaySettings): Promise<ChildRelay> {
 
 export const uniquePrefix = (name: string) => `it-${name}-${randomUUID().slice(0, 8)}`;
 
-export async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+/** The header a relay with a WALL_TOKEN wants on /metrics and /api/state. */
+export const bearer = (token: string | undefined): Record<string, string> => (token === undefined ? {} : { authorization: `Bearer ${token}` });
+
+/**
+ * A GET, asked again once when a kept-alive connection turns out closed: the relay closes idle
+ * ones after 5 s, and a test process too busy to notice (a crowd of its own clients) may reuse
+ * one just then.
+ */
+async function get(url: string, token?: string): Promise<Response> {
+  try {
+    return await fetch(url, { headers: bearer(token) });
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error;
+    return fetch(url, { headers: bearer(token) });
+  }
+}
+
+export async function getJson<T>(url: string, token?: string): Promise<T> {
+  const response = await get(url, token);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
 
-export const getState = (relayUrl: string) => getJson<Snapshot>(`${relayUrl}/api/state`);
+export const getState = (relayUrl: string, token?: string) => getJson<Snapshot>(`${relayUrl}/api/state`, token);
+
+/** The state as of a tick at or after `since` (epoch ms): /api/state serves the last tick's view. */
+export const stateAfter = (relayUrl: string, since: number, token?: string) =>
+  waitFor(`a view of the state taken after ${new Date(since).toISOString()}`, async () => {
+    const state = await getState(relayUrl, token);
+    return state.at >= since ? state : undefined;
+  });
 
 /** Sum of a Prometheus metric's samples whose labels include `labels`. */
-export async function metric(relayUrl: string, name: string, labels: Record<string, string> = {}): Promise<number> {
-  const text = await (await fetch(`${relayUrl}/metrics`)).text();
+export async function metric(relayUrl: string, name: string, labels: Record<string, string> = {}, token?: string): Promise<number> {
+  const response = await get(`${relayUrl}/metrics`, token);
+  if (!response.ok) throw new Error(`${relayUrl}/metrics: HTTP ${response.status}`);
+  const text = await response.text();
   let total = 0;
   for (const line of text.split('\n')) {
     const match = /^([a-z_:]+)(\{[^}]*\})? (\S+)$/.exec(line);

@@ -1,23 +1,21 @@
-// A wall as the relay sees one: a Socket.IO client on the websocket transport that keeps the
-// view the real wall would (snapshot, then deltas through applyDelta; a gap → ask for a
-// snapshot), notes when each message arrived, and can stop reading its socket to play a
-// stalled screen.
-import { io, type Socket } from 'socket.io-client';
-import type { RelayToWallEvents, UpstreamStatus, WallToRelayEvents } from '../../../relay/broadcast/protocol.ts';
-import { applyDelta, type Delta, type Snapshot } from '../../../relay/state/index.ts';
-
-type WallSocket = Socket<RelayToWallEvents, WallToRelayEvents>;
+// A wall as the relay sees one: the relay's own client (relay/protocol/relayClient.ts) keeping
+// the snapshot the real wall would (a SnapshotSync: snapshot, then deltas through applyDelta; a
+// gap → ask for a snapshot), noting when each message arrived, and able to stop reading its
+// socket to play a stalled screen.
+import type { UpstreamStatus } from '../../../relay/protocol/events.ts';
+import { connectRelay, type RelayClient, type WallSocket } from '../../../relay/protocol/relayClient.ts';
+import type { Delta, Snapshot } from '../../../relay/protocol/snapshot.ts';
+import { SnapshotSync, type SnapshotSink } from '../../../relay/protocol/snapshotSync.ts';
 
 interface PausableWebSocket {
   pause(): void;
   resume(): void;
 }
 
-export class TestWall {
-  view: Snapshot | null = null;
+export class TestWall implements SnapshotSink {
+  private readonly sync = new SnapshotSync();
   snapshots = 0;
   deltas = 0;
-  gaps = 0;
   /** Arrival time (ms) of every snapshot and delta. */
   readonly arrivals: number[] = [];
   /** The relay's time (`at`) of every delta received. */
@@ -28,34 +26,50 @@ export class TestWall {
   readonly upstreamChanges: { at: number; available: boolean }[] = [];
   /** Connections lost (the relay went away or closed this one). */
   disconnects = 0;
-  private awaitingSnapshot = false;
+  /** Arrival times (ms) of the relay's heartbeats while it rebuilt (no figures then). */
+  readonly rebuildingBeats: number[] = [];
+  readonly client: RelayClient;
 
-  constructor(readonly socket: WallSocket) {
-    socket.on('upstream', (status) => {
-      this.upstream = status;
-      this.upstreamChanges.push({ at: Date.now(), available: status.available });
+  constructor(url: string, token: string | undefined, { reconnect = false }: WallOptions) {
+    this.client = connectRelay({
+      url,
+      token: token ?? null,
+      sink: this,
+      reconnect: reconnect && { delayMs: 100, maxDelayMs: 500, randomization: 0.5 },
+      upstream: (status) => {
+        this.upstream = status;
+        this.upstreamChanges.push({ at: Date.now(), available: status.available });
+      },
+      rebuilding: () => this.rebuildingBeats.push(Date.now()),
     });
-    socket.on('disconnect', () => this.disconnects++);
-    socket.on('snapshot', (snapshot) => {
-      this.arrivals.push(Date.now());
-      this.snapshots++;
-      this.view = snapshot;
-      this.awaitingSnapshot = false;
-    });
-    socket.on('delta', (delta: Delta) => {
-      this.arrivals.push(Date.now());
-      this.deltaTimes.push(delta.at);
-      this.deltas++;
-      if (this.view === null || this.awaitingSnapshot) return;
-      const next = applyDelta(this.view, delta);
-      if (next !== null) {
-        this.view = next;
-        return;
-      }
-      this.gaps++;
-      this.awaitingSnapshot = true;
-      socket.emit('snapshot');
-    });
+    this.socket.on('disconnect', () => this.disconnects++);
+  }
+
+  get socket(): WallSocket {
+    return this.client.socket;
+  }
+
+  /** The relay's figures as this wall holds them. */
+  get view(): Snapshot | null {
+    return this.sync.snapshot;
+  }
+
+  /** Gaps found in the sequence of deltas (each asked for a snapshot). */
+  get gaps(): number {
+    return this.sync.stats.gaps;
+  }
+
+  takeSnapshot(snapshot: Snapshot): void {
+    this.arrivals.push(Date.now());
+    this.snapshots++;
+    this.sync.takeSnapshot(snapshot);
+  }
+
+  takeDelta(delta: Delta, now: number): boolean {
+    this.arrivals.push(Date.now());
+    this.deltaTimes.push(delta.at);
+    this.deltas++;
+    return this.sync.takeDelta(delta, now);
   }
 
   /** Messages that arrived in [from, to). */
@@ -68,23 +82,27 @@ export class TestWall {
     return this.deltaTimes.filter((t) => t >= from && t < to).length;
   }
 
-  /** The underlying `ws` WebSocket (engine.io-client's Node transport). */
-  private get webSocket(): PausableWebSocket {
-    const transport = (this.socket.io.engine as unknown as { transport: { ws: PausableWebSocket } }).transport;
+  /** The underlying `ws` WebSocket (engine.io-client's Node transport); null once it closed. */
+  private get webSocket(): PausableWebSocket | null {
+    const transport = (this.socket.io.engine as unknown as { transport: { ws: PausableWebSocket | null } }).transport;
     return transport.ws;
   }
 
   /** Stops reading from the socket: what arrives stays in the kernel's buffers. */
   stall(): void {
-    this.webSocket.pause();
+    this.webSocket?.pause();
   }
 
+  /**
+   * Reads again. A wall stalled for longer than the relay's ping timeout (up to 45 s) has been
+   * dropped meanwhile: one that reconnects gets a snapshot again.
+   */
   resume(): void {
-    this.webSocket.resume();
+    this.webSocket?.resume();
   }
 
   close(): void {
-    this.socket.close();
+    this.client.close();
   }
 }
 
@@ -93,36 +111,26 @@ export interface WallOptions {
   reconnect?: boolean;
 }
 
-function socketTo(url: string, token?: string, { reconnect = false }: WallOptions = {}): WallSocket {
-  return io(url, {
-    transports: ['websocket'],
-    reconnection: reconnect,
-    reconnectionDelay: 100,
-    reconnectionDelayMax: 500,
-    forceNew: true,
-    ...(token === undefined ? {} : { auth: { token } }),
-  });
+export interface ConnectOptions extends WallOptions {
+  /** Resolve once connected, without waiting for a snapshot (a relay still rebuilding sends none). */
+  snapshot?: boolean;
 }
 
-/** A wall connected to the relay, once its first snapshot has arrived. */
-export function connectWall(url: string, token?: string, options?: WallOptions): Promise<TestWall> {
-  const wall = new TestWall(socketTo(url, token, options));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no snapshot from ${url} in 10 s`)), 10_000);
-    wall.socket.once('connect_error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    wall.socket.once('snapshot', () => {
-      clearTimeout(timer);
-      resolve(wall);
-    });
-  });
+/** A wall connected to the relay, once its first snapshot has arrived (or once connected). */
+export function connectWall(url: string, token?: string, { snapshot = true, ...options }: ConnectOptions = {}): Promise<TestWall> {
+  const wall = new TestWall(url, token, options);
+  return wall.client.first(snapshot ? 'snapshot' : 'connect', 10_000).then(
+    () => wall,
+    (error: unknown) => {
+      wall.close();
+      throw error;
+    },
+  );
 }
 
 /** The connect_error message a refused wall gets. */
 export function refusal(url: string, token?: string): Promise<string> {
-  const socket = socketTo(url, token);
+  const { socket } = connectRelay({ url, token: token ?? null, sink: new SnapshotSync(), reconnect: false });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('neither refused nor connected in 10 s')), 10_000);
     socket.once('connect_error', (error) => {

@@ -39,9 +39,18 @@ describe('the report of a run', () => {
     expect(figures.p99MinusTickMs.error).toMatch(/kept up with no rate tried/);
   });
 
+  it('counts only the long tasks that are not there idle', () => {
+    const phase = (longTasksPerMin: number) => ({ seconds: 16, fps: 1, ticks: 64, msPerTick: 5, longTasksPerMin });
+    const page = { chromium: '156', webgl: 'llvmpipe' as const, viewport: { width: 1920, height: 1080 }, low: phase(40), pageErrors: [] };
+    const more = figuresOf({ ...results, page: { ...page, idle: phase(45), high: phase(52.5) } }, QUICK_PLAN).wallLongTasksPerMin;
+    expect(more).toMatchObject({ value: 7.5, result: 'miss', from: { longTasksPerMinLive: 52.5, longTasksPerMinIdle: 45 } });
+    const fewer = figuresOf({ ...results, page: { ...page, idle: phase(45), high: phase(41.25) } }, QUICK_PLAN).wallLongTasksPerMin;
+    expect(fewer).toMatchObject({ value: 0, result: 'pass' });
+  });
+
   it('prints a line per figure with the numbers it came from', () => {
     const lines = tableLines(figuresOf(results, QUICK_PLAN));
-    expect(lines).toHaveLength(2 + 8);
+    expect(lines).toHaveLength(2 + 9);
     expect(lines.find((line) => line.startsWith('fanoutCpuRatio'))).toMatch(/20\.0\s+≥ 20\s+pass\s+naiveCpuUsPerEvent 240, oursCpuUsPerEvent 12\.0$/);
     expect(lines.find((line) => line.startsWith('ingestEfficiency'))).toMatch(/—\s+≥ 0\.85\s+not measured/);
   });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ALARM_SOURCES,
+  CASE_SOURCES,
   KINDS,
   KIND_INFO,
+  STAGE_LABELS,
+  isCaseKind,
   SEVERITIES,
   SEVERITY_LABELS,
   SOURCES,
@@ -39,6 +43,24 @@ describe('kind table', () => {
       'dispute',
       'other',
     ]);
+    expect(kindsOfSource('grid')).toEqual([
+      'street_trading',
+      'illegal_building',
+      'rubbish_pile',
+      'broken_facility',
+      'stairwell_clutter',
+      'parking_disorder',
+    ]);
+    expect(kindsOfSource('hotline')).toEqual(['noise', 'property_service', 'sanitation', 'home_repair', 'enquiry']);
+  });
+
+  it('gives every grid and hotline kind a deadline, and no other kind one', () => {
+    for (const kind of KINDS) {
+      const hours = KIND_INFO[kind].deadlineHours;
+      if (isCaseKind(kind)) expect(hours).toBeGreaterThan(0);
+      else expect(hours).toBeUndefined();
+    }
+    expect(CASE_SOURCES.flatMap((source) => kindsOfSource(source)).every(isCaseKind)).toBe(true);
   });
 
   it('gives camera kinds the severities the spec names', () => {
@@ -62,8 +84,10 @@ describe('kind table', () => {
     }
   });
 
-  it('makes every kind an incident except face access and passes', () => {
-    expect(KINDS.filter((kind) => !KIND_INFO[kind].incident)).toEqual([
+  it('makes every alarm kind an incident except face access and passes; cases are not incidents', () => {
+    const alarmKinds = ALARM_SOURCES.flatMap((source) => kindsOfSource(source));
+    expect(KINDS.filter((kind) => isCaseKind(kind) && KIND_INFO[kind].incident)).toEqual([]);
+    expect(alarmKinds.filter((kind) => !KIND_INFO[kind].incident)).toEqual([
       'face_access',
       'vehicle_pass',
       'person_pass',
@@ -75,6 +99,7 @@ describe('kind table', () => {
       ...KINDS.map((kind) => KIND_INFO[kind].label),
       ...SOURCES.map((source) => SOURCE_LABELS[source]),
       ...SEVERITIES.map((severity) => SEVERITY_LABELS[severity]),
+      ...Object.values(STAGE_LABELS),
     ];
     for (const { zh, en } of labels) {
       expect(zh).toMatch(/\p{Script=Han}/u);
@@ -82,7 +107,7 @@ describe('kind table', () => {
     }
     expect(KIND_INFO.door_open.label).toEqual({
       zh: '楼洞防盗门未关',
-      en: 'Entrance door left open',
+      en: 'Door left open',
     });
   });
 

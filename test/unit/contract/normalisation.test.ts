@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { gcj02ToWgs84 } from '../../../geo/gcj02.ts';
 import {
   KINDS,
+  isCaseKind,
   KIND_INFO,
   sourceOfKind,
   validateEvent,
@@ -31,6 +32,7 @@ describe('normalisation', () => {
       ref: null,
       deviceId: null,
       note: null,
+      step: null,
     });
   });
 
@@ -38,7 +40,28 @@ describe('normalisation', () => {
     const event = accept(wire({ kind }), { source: sourceOfKind(kind) });
     expect(event.source).toBe(KIND_INFO[kind].source);
     expect(event.severity).toBe(KIND_INFO[kind].severity);
-    expect(event.status).toBe(KIND_INFO[kind].incident ? 'open' : null);
+    // Incidents and cases open; passes and door swipes have no status.
+    expect(event.status).toBe(KIND_INFO[kind].incident || isCaseKind(kind) ? 'open' : null);
+    expect(event.step).toBeNull();
+  });
+
+  it('reads a grid or hotline step with the outcomes its stage carries', () => {
+    const step = (fields: Record<string, unknown>) => accept(wire({ kind: 'noise', ref: 'h-7', ...fields }), { source: 'hotline' });
+    expect(step({ id: 's1', stage: 'contacted' })).toMatchObject({ status: null, ref: 'h-7', step: { stage: 'contacted' } });
+    expect(step({ id: 's2', stage: 'finished', onTime: false }).step).toEqual({ stage: 'finished', onTime: false });
+    expect(step({ id: 's3', stage: 'reviewed', resolved: true, satisfied: false }).step).toEqual({
+      stage: 'reviewed',
+      resolved: true,
+      satisfied: false,
+    });
+    expect(step({ id: 's4', stage: 'closed', status: 'closed' })).toMatchObject({ status: 'closed', step: { stage: 'closed' } });
+    const grid = accept(wire({ id: 'g', kind: 'rubbish_pile', ref: 'g-1', stage: 'handled', note: null }), { source: 'grid' });
+    expect(grid).toMatchObject({ source: 'grid', status: null, ref: 'g-1', step: { stage: 'handled' } });
+  });
+
+  it('opens a case with or without an explicit status "open"', () => {
+    expect(accept(wire({ kind: 'street_trading', status: 'open' }), { source: 'grid' })).toMatchObject({ status: 'open', step: null });
+    expect(accept(wire({ kind: 'enquiry' }), { source: 'hotline' })).toMatchObject({ status: 'open', step: null });
   });
 
   it('keeps an explicit severity over the default', () => {

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   REJECT_REASONS,
   REJECT_REASON_LABELS,
+  STATE_REASONS,
   validateEvent,
   type RejectReason,
+  type StateReason,
   type ValidationContext,
 } from '../../../relay/contract/index.ts';
 import { INSIDE, NOW, fakeContext, wire } from './fakeContext.ts';
@@ -20,8 +22,16 @@ const throwing = () => {
   throw new Error('pack lookup failed');
 };
 
-// Every reason needs at least one case here; the first test below enforces it at run time.
-const CASES: Record<RejectReason, Case[]> = {
+/** A grid step as a producer sends it: `overrides` set or (undefined) remove fields. */
+const gridStep = (overrides: Record<string, unknown> = {}) =>
+  wire({ id: 'g-1-dispatched', kind: 'rubbish_pile', ref: 'g-1', stage: 'dispatched', ...overrides });
+const hotlineStep = (overrides: Record<string, unknown> = {}) =>
+  wire({ id: 'h-1-finished', kind: 'noise', ref: 'h-1', stage: 'finished', onTime: true, ...overrides });
+
+// Every reason the validator gives needs at least one case here; the first test below enforces
+// it at run time. The state's own reasons are tested with the state (test/unit/state/dedup.test.ts,
+// test/unit/state/cases.test.ts).
+const CASES: Record<Exclude<RejectReason, StateReason>, Case[]> = {
   oversized: [
     { name: 'a string over 8 KiB', input: wire({ note: 'x' }) + ' '.repeat(8192) },
     { name: 'bytes over 8 KiB', input: new Uint8Array(8193).fill(0x20) },
@@ -48,6 +58,8 @@ const CASES: Record<RejectReason, Case[]> = {
     { name: 'a parsed array', input: [] },
   ],
   unknown_field: [
+    { name: 'a stage on the sensor topic', input: wire({ stage: 'closed' }), ctx: { source: 'sensor' } },
+    { name: 'onTime on a 110 call of unknown topic', input: wire({ kind: 'theft', onTime: true }) },
     { name: 'an extra field', input: wire({ extra: 1 }) },
     { name: 'a __proto__ key', input: '{"__proto__":{"polluted":true}}' },
     { name: 'a constructor key', input: wire({ constructor: { prototype: {} } }) },
@@ -63,6 +75,8 @@ const CASES: Record<RejectReason, Case[]> = {
     { name: 'an object note', input: wire({ note: { html: '<b>' } }) },
     { name: 'an array deviceId', input: wire({ deviceId: ['d'] }) },
     { name: 'a numeric severity', input: wire({ severity: 2 }) },
+    { name: 'onTime as a string', input: hotlineStep({ onTime: 'yes' }) },
+    { name: 'a numeric stage', input: gridStep({ stage: 2 }) },
   ],
   missing_id: [
     { name: 'no id', input: wire({ id: undefined }) },
@@ -137,7 +151,11 @@ const CASES: Record<RejectReason, Case[]> = {
       input: wire({ kind: 'vehicle_pass', status: 'closed', ref: 'x' }),
     },
   ],
-  missing_ref: [{ name: 'a closed incident without ref', input: wire({ status: 'closed' }) }],
+  missing_ref: [
+    { name: 'a closed incident without ref', input: wire({ status: 'closed' }) },
+    { name: 'a grid step without ref', input: gridStep({ ref: undefined }), ctx: { source: 'grid' } },
+    { name: 'a hotline case closed without ref', input: wire({ kind: 'noise', status: 'closed' }) },
+  ],
   bad_ref: [
     { name: 'an empty ref', input: wire({ status: 'closed', ref: '' }) },
     { name: 'a 65-character ref', input: wire({ ref: 'r'.repeat(65) }) },
@@ -149,6 +167,25 @@ const CASES: Record<RejectReason, Case[]> = {
   note_too_long: [
     { name: '281 Chinese characters', input: wire({ note: '石'.repeat(281) }) },
     { name: '281 emoji', input: wire({ note: '🚒'.repeat(281) }) },
+  ],
+  missing_stage: [{ name: 'a grid step without stage', input: gridStep({ stage: undefined }), ctx: { source: 'grid' } }],
+  bad_stage: [
+    { name: 'a hotline stage on a grid case', input: gridStep({ stage: 'reviewed' }) },
+    { name: 'an unknown stage', input: hotlineStep({ stage: 'solved', onTime: undefined }) },
+  ],
+  bad_case_status: [
+    { name: 'a closed stage without status closed', input: gridStep({ stage: 'closed' }) },
+    { name: 'status closed on a dispatched step', input: gridStep({ status: 'closed' }) },
+    { name: 'status open on a step', input: hotlineStep({ status: 'open' }) },
+  ],
+  missing_outcome: [
+    { name: 'a finished step without onTime', input: hotlineStep({ onTime: undefined }) },
+    { name: 'a review without satisfied', input: hotlineStep({ stage: 'reviewed', onTime: undefined, resolved: true }) },
+  ],
+  outcome_not_allowed: [
+    { name: 'satisfied on a finished step', input: hotlineStep({ satisfied: true }) },
+    { name: 'onTime on an opening', input: wire({ kind: 'noise', onTime: true }) },
+    { name: 'resolved on a grid step', input: gridStep({ resolved: false }) },
   ],
   internal_error: [
     {
@@ -165,14 +202,19 @@ const CASES: Record<RejectReason, Case[]> = {
 };
 
 describe('reject reasons', () => {
-  it.each(REJECT_REASONS)('%s has at least one test case and a description', (reason) => {
+  const stateReasons: readonly string[] = STATE_REASONS;
+  const validatorReasons = REJECT_REASONS.filter((reason): reason is keyof typeof CASES => !stateReasons.includes(reason));
+  it.each(validatorReasons)('%s has at least one test case', (reason) => {
     expect(CASES[reason]?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it.each(REJECT_REASONS)('%s has a description', (reason) => {
     expect(REJECT_REASON_LABELS[reason].en).not.toBe('');
     expect(REJECT_REASON_LABELS[reason].zh).not.toBe('');
   });
 
   it('has no cases for reasons that do not exist', () => {
-    const known: readonly string[] = REJECT_REASONS;
+    const known: readonly string[] = validatorReasons;
     expect(Object.keys(CASES).filter((reason) => !known.includes(reason))).toEqual([]);
   });
 

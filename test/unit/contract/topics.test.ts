@@ -7,6 +7,8 @@ describe('topic names', () => {
       sensor: 'shiquan.sensor',
       camera: 'shiquan.camera',
       alarm110: 'shiquan.alarm110',
+      grid: 'shiquan.grid',
+      hotline: 'shiquan.hotline',
       deadletter: 'shiquan.deadletter',
     });
   });
@@ -35,6 +37,8 @@ describe('source of a topic', () => {
     expect(sourceOfTopic('demo', names.sensor)).toBe('sensor');
     expect(sourceOfTopic('demo', names.camera)).toBe('camera');
     expect(sourceOfTopic('demo', names.alarm110)).toBe('alarm110');
+    expect(sourceOfTopic('demo', names.grid)).toBe('grid');
+    expect(sourceOfTopic('demo', names.hotline)).toBe('hotline');
   });
 
   it('has no source for the dead-letter topic, other prefixes or near misses', () => {

@@ -20,8 +20,24 @@ describe('relay configuration', () => {
       tickHz: 4,
       timeZone: 'Asia/Shanghai',
       wallToken: null,
-      replaySpeed: 60,
+      demoDay: '2019-06-05',
+      demoPace: 10,
       logLevel: 'warn',
+      allowedHosts: [],
+      allowedOrigins: [],
+      handshakeRate: 20,
+    });
+  });
+
+  it('takes the names and origins a relay behind a proxy answers to, normalised', () => {
+    const config = parseConfig(['--handshake-rate', '0'], {
+      ALLOWED_HOSTS: 'Wall.Example.gov.cn, .lb.internal,10.9.8.7,[fd00::7],fd00::8',
+      ALLOWED_ORIGINS: 'https://Wall.Example.gov.cn/, http://10.9.8.7:8080',
+    });
+    expect(config).toMatchObject({
+      allowedHosts: ['wall.example.gov.cn', '.lb.internal', '10.9.8.7', 'fd00::7', 'fd00::8'],
+      allowedOrigins: ['https://wall.example.gov.cn', 'http://10.9.8.7:8080'],
+      handshakeRate: 0,
     });
   });
 
@@ -30,9 +46,10 @@ describe('relay configuration', () => {
       PORT: '8081',
       KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9092',
       TOPIC_PREFIX: 'test.shiquan',
-      WALL_TOKEN: 'correct-horse',
+      WALL_TOKEN: 'correct-horse-battery-staple',
       TIME_ZONE: 'Europe/Berlin',
-      REPLAY_SPEED: '600',
+      DEMO_DAY: '2019-02-05',
+      DEMO_PACE: '1',
       LOG_LEVEL: 'debug',
     });
     expect(config).toMatchObject({
@@ -40,9 +57,10 @@ describe('relay configuration', () => {
       tickHz: 10,
       kafkaBrokers: ['kafka-1:9092', 'kafka-2:9092'],
       topicPrefix: 'test.shiquan',
-      wallToken: 'correct-horse',
+      wallToken: 'correct-horse-battery-staple',
       timeZone: 'Europe/Berlin',
-      replaySpeed: 600,
+      demoDay: '2019-02-05',
+      demoPace: 1,
       logLevel: 'debug',
     });
   });
@@ -70,12 +88,28 @@ describe('relay configuration', () => {
     [{ TIME_ZONE: 'Shanghai' }, 'TIME_ZONE (--time-zone) must be an IANA time zone such as Asia/Shanghai, got "Shanghai"'],
     [{ KAFKA_BROKERS: 'localhost' }, 'KAFKA_BROKERS (--kafka-brokers) must be a list of host:port, comma-separated, got "localhost"'],
     [{ TOPIC_PREFIX: 'shi quan' }, `TOPIC_PREFIX (--topic-prefix) must be letters, digits, '.', '_' or '-' (Kafka's topic characters), got "shi quan"`],
-    [{ REPLAY_SPEED: 'fast' }, 'REPLAY_SPEED (--replay-speed) must be a number above 0, at most 1000000, got "fast"'],
+    [{ DEMO_DAY: '2019-02-30' }, 'DEMO_DAY (--demo-day) must be a date YYYY-MM-DD, got "2019-02-30"'],
+    [{ DEMO_DAY: 'yesterday' }, 'DEMO_DAY (--demo-day) must be a date YYYY-MM-DD, got "yesterday"'],
+    [{ DEMO_PACE: '0' }, 'DEMO_PACE (--demo-pace) must be an integer 1–50, got "0"'],
+    [{ DEMO_PACE: '2.5' }, 'DEMO_PACE (--demo-pace) must be an integer 1–50, got "2.5"'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL (--log-level) must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"'],
     [{ WALL_SIZE: '7680' }, 'WALL_SIZE (--wall-size) is not valid: expected WIDTHxHEIGHT in CSS pixels, each 320–32768, got "7680"'],
     [{ WALL_GRID: '4by2' }, 'WALL_GRID (--wall-grid) is not valid: expected COLSxROWS of screens, 1–16 by 1–8, got "4by2"'],
     [{ WALL_BEZEL: '-2' }, 'WALL_BEZEL (--wall-bezel) is not valid: expected whole CSS pixels, 0–200, got "-2"'],
     [{ WALL_DPR: '8' }, 'WALL_DPR (--wall-dpr) is not valid: expected a number from 0.25 to 4, got "8"'],
+    [
+      { ALLOWED_HOSTS: 'wall.example:8080' },
+      `ALLOWED_HOSTS (--allowed-hosts) must be host names or addresses without a port, comma-separated ('.example.com' for a domain, '*' for any), got "wall.example:8080"`,
+    ],
+    [
+      { ALLOWED_ORIGINS: 'https://wall.example/wall' },
+      'ALLOWED_ORIGINS (--allowed-origins) must be origins like https://wall.example.com or http://10.1.2.3:8080 (scheme, host, port; no path), comma-separated, got "https://wall.example/wall"',
+    ],
+    [
+      { ALLOWED_ORIGINS: 'wall.example' },
+      'ALLOWED_ORIGINS (--allowed-origins) must be origins like https://wall.example.com or http://10.1.2.3:8080 (scheme, host, port; no path), comma-separated, got "wall.example"',
+    ],
+    [{ HANDSHAKE_RATE: '-1' }, 'HANDSHAKE_RATE (--handshake-rate) must be a number from 0 (no limit) to 100000, got "-1"'],
   ])('refuses %o with one line naming the setting', (env, message) => {
     const error = configError([], env);
     expect(error).toBe(message);
@@ -86,9 +120,10 @@ describe('relay configuration', () => {
     expect(configError(['--port', '0'], {})).toBe('PORT (--port) must be an integer 1–65535, got "0"');
   });
 
-  it('refuses a short wall token without echoing it', () => {
-    const error = configError([], { WALL_TOKEN: 'secret' });
-    expect(error).toBe('WALL_TOKEN (--wall-token) must be at least 8 characters');
-    expect(error).not.toContain('secret');
+  it('refuses a short or weak wall token without echoing it', () => {
+    const short = configError([], { WALL_TOKEN: 'wall-9f3e1c-7a2' });
+    expect(short).toBe('WALL_TOKEN (--wall-token) must be at least 16 characters');
+    expect(short).not.toContain('9f3e1c');
+    expect(configError(['--wall-token', 'aaaaaaaaaaaaaaaaaaaaaaaa'], {})).toBe('WALL_TOKEN (--wall-token) is too weak: fewer than 8 different characters');
   });
 });

@@ -59,10 +59,43 @@ describe('ingesting records from any source', () => {
       record('shiquan.alarm110', json({ id: 'c', kind: 'theft' })),
     ]);
     const view = snapshot(state, NOW);
-    expect(view.totals).toEqual({ sensor: 1, camera: 1, alarm110: 1 });
+    expect(view.totals).toEqual({ sensor: 1, camera: 1, alarm110: 1, grid: 0, hotline: 0 });
     expect(applied).toEqual([NOW - 700, NOW - 300, NOW - 500]);
     expect(letters).toEqual([]);
     expect(await metricValue(metrics, 'relay_events_consumed_total', { source: 'camera' })).toBe(1);
+  });
+
+  it('dead-letters a case step the state refuses, with the reason, like any bad event', async () => {
+    ingest([
+      record('shiquan.grid', json({ id: 'g1', kind: 'rubbish_pile', status: 'open' })),
+      record('shiquan.grid', json({ id: 'g1-d', kind: 'rubbish_pile', ref: 'g1', stage: 'dispatched' })),
+      record('shiquan.grid', json({ id: 'g1-d2', kind: 'rubbish_pile', ref: 'g1', stage: 'dispatched' })),
+      record('shiquan.hotline', json({ id: 'h9-c', kind: 'noise', ref: 'h9', stage: 'contacted' })),
+      record('shiquan.hotline', json({ id: 'h1', kind: 'noise', onTime: true })),
+    ]);
+    const view = snapshot(state, NOW);
+    expect(view.cases.grid.today).toMatchObject({ accepted: 1, dispatched: 1 });
+    expect(view.rejected).toMatchObject({ stage_out_of_order: 1, unknown_case: 1, outcome_not_allowed: 1 });
+    const bodies = letters.map((l) => JSON.parse(l.value) as { reason: string; detail: string; topic: string });
+    expect(bodies.map((b) => [b.reason, b.topic])).toEqual([
+      ['stage_out_of_order', 'shiquan.grid'],
+      ['unknown_case', 'shiquan.hotline'],
+      ['outcome_not_allowed', 'shiquan.hotline'],
+    ]);
+    expect(bodies[0]?.detail).toMatch(/g1.*dispatched/);
+    expect(await metricValue(metrics, 'relay_events_rejected_total', { reason: 'unknown_case' })).toBe(1);
+  });
+
+  it('takes grid and hotline events back to 1 January less the look-back, the others 35 days', () => {
+    const february = Date.parse('2024-02-10T09:00:00+08:00');
+    ingest([
+      record('shiquan.grid', JSON.stringify({ id: 'old-case', ts: february, kind: 'rubbish_pile', compoundId: COMPOUND })),
+      record('shiquan.sensor', JSON.stringify({ id: 'old-smoke', ts: february, kind: 'smoke', compoundId: COMPOUND })),
+    ]);
+    const view = snapshot(state, NOW);
+    expect(view.cases.grid).toMatchObject({ open: 1, year: { accepted: 1 } });
+    expect(view.rejected.ts_out_of_range).toBe(1);
+    expect(letters.map((l) => (JSON.parse(l.value) as { topic: string }).topic)).toEqual(['shiquan.sensor']);
   });
 
   it('counts an event sent twice once', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { UpstreamStatus } from '../../../relay/broadcast/protocol.ts';
+import type { UpstreamStatus } from '../../../relay/protocol/events.ts';
 import { UPSTREAM_SILENCE_MS, startUpstreamWatch, upstreamStatus } from '../../../relay/broadcast/upstreamWatch.ts';
 import { setLogLevel } from '../../../relay/log.ts';
 import { createRelayMetrics } from '../../../relay/metrics.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTokenCheck } from '../../../relay/broadcast/wallAuth.ts';
+import { createBearerCheck, createTokenCheck } from '../../../relay/broadcast/wallAuth.ts';
 
 describe('the wall token check', () => {
   it('lets every wall in when no token is configured', () => {
@@ -17,5 +17,23 @@ describe('the wall token check', () => {
     expect(check({})).toBe(false);
     expect(check(null)).toBe(false);
     expect(check({ token: ['correct-horse'] })).toBe(false);
+  });
+});
+
+describe('the bearer token on /metrics and /api/state', () => {
+  it('lets every request in when no token is configured', () => {
+    expect(createBearerCheck(null)(undefined)).toBe(true);
+  });
+
+  it('accepts only `Bearer <the exact token>`, the scheme in any case', () => {
+    const check = createBearerCheck('correct-horse');
+    expect(check('Bearer correct-horse')).toBe(true);
+    expect(check('bearer correct-horse')).toBe(true);
+    expect(check('Bearer correct-horsE')).toBe(false);
+    expect(check('Bearer correct-hors')).toBe(false);
+    expect(check('Basic correct-horse')).toBe(false);
+    expect(check('correct-horse')).toBe(false);
+    expect(check('Bearer ')).toBe(false);
+    expect(check(undefined)).toBe(false);
   });
 });

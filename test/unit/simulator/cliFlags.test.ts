@@ -39,7 +39,7 @@ describe('the simulate command line', () => {
     const run = simulate('--help');
     expect(run.status).toBe(0);
     const flags = ['--profile', '--from', '--to', '--sources', '--speed', '--seed', '--rate', '--duration', '--out', '--in'];
-    for (const flag of [...flags, '--brokers', '--topic-prefix', '--relay', '--probes', '--wall-token', '--threshold', '--report', '--html']) {
+    for (const flag of [...flags, '--brokers', '--topic-prefix', '--compression', '--relay', '--probes', '--wall-token', '--threshold', '--report', '--html', 'KAFKA_SASL_PASSWORD_FILE']) {
       expect(run.stdout).toContain(flag);
     }
   }, 30_000);
@@ -50,6 +50,8 @@ describe('the simulate command line', () => {
     [['--brokers', 'localhost'], 'simulate: --brokers must be host:port[,host:port…], got "localhost"'],
     [['--topic-prefix', 'test', '--out', '-'], 'simulate: --topic-prefix applies to the Kafka target: give --brokers too'],
     [['--brokers', 'k:9092', '--topic-prefix', 'a b'], 'simulate: --topic-prefix: invalid topic prefix "a b": use letters, digits, \'.\', \'_\' or \'-\''],
+    [['--compression', 'lz4', '--out', '-'], 'simulate: --compression applies to the Kafka target: give --brokers too'],
+    [['--brokers', 'k:9092', '--compression', 'brotli'], 'simulate: --compression must be one of none, gzip, snappy, lz4, zstd, got "brotli"'],
     [['--relay', 'http://r:8080', '--out', '-'], 'simulate: --relay measures a relay that reads Kafka: give --brokers instead of --out'],
     [['--relay', 'r:8080', '--brokers', 'k:9092'], 'simulate: --relay must be the relay\'s http:// or https:// URL, got "r:8080"'],
     [['--probes', '3', '--brokers', 'k:9092'], 'simulate: --probes applies to probe walls: give --relay URL too'],
@@ -58,7 +60,7 @@ describe('the simulate command line', () => {
     [['--threshold', 'loss==0', '--out', '-'], 'simulate: --threshold "loss==0" needs a relay to measure: give --relay URL'],
     [['--threshold', 'p99<500', '--relay', 'http://r:8080', '--probes', '0', '--brokers', 'k:9092'], 'simulate: --threshold "p99<500" needs probe walls, but --probes is 0'],
     [['--report', '', '--out', '-'], 'simulate: --report needs a file name'],
-    [['--sources', 'sensor,weather', '--out', '-'], 'simulate: --sources: unknown source "weather" (use sensor, camera, alarm110)'],
+    [['--sources', 'sensor,weather', '--out', '-'], 'simulate: --sources: unknown source "weather" (use sensor, camera, alarm110, grid, hotline)'],
     [['--seed', '-3', '--out', '-'], 'simulate: --seed must be an integer from 0 to 4294967295, got "-3"'],
     [['--profile', 'load', '--rate', '0', '--out', '-'], 'simulate: --rate must be an integer from 1 to 100000 events/s, got "0"'],
     [['--profile', 'load', '--rate', '70000', '--out', '-'], "simulate: --rate 70000 peaks at 105000 events/s in the profile's phases; at most 100000 (use --rate ≤ 66666)"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../geo/generate/random.ts';
+import { seededRandom } from '../../../lib/random.ts';
 import { DAY_MS, HOUR_MS } from '../../../simulator/generate/calendar.ts';
 import { dayTimes } from '../../../simulator/generate/dayTimes.ts';
 import { hourCdf } from '../../../simulator/generate/shape.ts';

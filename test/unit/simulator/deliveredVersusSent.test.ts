@@ -2,7 +2,7 @@
 // against the ground truth, kind by kind, leaving out closed follow-ups, which the relay does
 // not count as events.
 import { describe, expect, it } from 'vitest';
-import { KINDS, type Kind, type ProducerEvent } from '../../../relay/contract/index.ts';
+import { KINDS, perSource, type Kind, type ProducerEvent } from '../../../relay/contract/index.ts';
 import { GroundTruthRecorder } from '../../../simulator/groundTruth.ts';
 import { compareDelivery, deliveredExactly } from '../../../simulator/measure/delivery.ts';
 import { countsSince, type DayCounts, type RelayCounts } from '../../../simulator/measure/relayCounts.ts';
@@ -13,7 +13,7 @@ function dayCounts(day: string, byKind: Partial<Record<Kind, number>>): DayCount
   return {
     day,
     byKind: all,
-    totals: { sensor: sum(['smoke', 'door_open']), camera: sum(['face_access']), alarm110: sum(['theft']) },
+    totals: { ...perSource(() => 0), sensor: sum(['smoke', 'door_open']), camera: sum(['face_access']), alarm110: sum(['theft']) },
   };
 }
 
@@ -38,7 +38,7 @@ describe('delivered versus sent', () => {
     const base = relay(dayCounts('2024-05-01', { smoke: 10, face_access: 3 }), dayCounts('2024-04-30', { smoke: 99 }));
     const now = relay(dayCounts('2024-05-01', { smoke: 11, face_access: 5, theft: 1 }), dayCounts('2024-04-30', { smoke: 99 }));
     const counted = countsSince(base, now);
-    expect(counted?.totals).toEqual({ sensor: 1, camera: 2, alarm110: 1 });
+    expect(counted?.totals).toEqual({ sensor: 1, camera: 2, alarm110: 1, grid: 0, hotline: 0 });
     const delivery = compareDelivery(sent, counted!);
     expect(delivery.total).toEqual({ sent: 4, delivered: 4, loss: 0, dup: 0 });
     expect(delivery.byKind.smoke).toEqual({ sent: 1, delivered: 1, loss: 0, dup: 0 });

@@ -42,7 +42,7 @@ function fakeProducer(auto = true) {
     producer,
     requests,
     release: () => waiting.splice(0).forEach((settle) => settle()),
-    refuseWith: (error: Error) => void (refuse = error),
+    refuseWith: (error: Error | null) => void (refuse = error),
     maxInFlight: () => maxInFlight,
     isDisconnected: () => disconnected,
   };
@@ -111,6 +111,23 @@ describe('Kafka target', () => {
       await new Promise((resolve) => setImmediate(resolve));
     }
     expect(ids(fake.requests, 't.camera')).toHaveLength(60_000);
+  });
+
+  it('sends a request again while Kafka is away (a transient error), and reports the outage', async () => {
+    const fake = fakeProducer();
+    let clock = 1_000;
+    const target = producerTarget(fake.producer, topics, keyOf, 'kafka', { now: () => clock, sleep: async () => void (clock += 1_000) });
+    const down = Object.assign(new Error('Connection error: connect ECONNREFUSED'), { retriable: true });
+    fake.refuseWith(Object.assign(new Error('Number of retries exceeded'), { retriable: false, cause: down }));
+    const sending = target.send(events(10));
+    while (fake.requests.length < 4) await new Promise((resolve) => setImmediate(resolve));
+    fake.refuseWith(null);
+    await sending;
+    await target.close();
+    // Every attempt carried the same events; the broker keeps one copy (the producer is idempotent).
+    expect(new Set(fake.requests.map((request) => JSON.stringify(request))).size).toBe(1);
+    expect(target.outages?.()).toEqual([{ from: 1_000, to: clock, error: 'Number of retries exceeded' }]);
+    expect(clock).toBeGreaterThan(3_000);
   });
 
   it('fails the next send when Kafka refused a request, and still disconnects at close', async () => {

@@ -3,8 +3,8 @@
 // first snapshot) reach k. Closed follow-ups have no ordinal; other producers' events are not
 // timed; gaps make the probe wait for a snapshot.
 import { describe, expect, it } from 'vitest';
-import { KINDS, type Kind, type ProducerEvent, type Source } from '../../../relay/contract/index.ts';
-import type { Delta } from '../../../relay/state/index.ts';
+import { KINDS, perSource, type Kind, type ProducerEvent, type Source } from '../../../relay/contract/index.ts';
+import type { Delta, Snapshot } from '../../../relay/protocol/snapshot.ts';
 import { LatencyStats } from '../../../simulator/measure/latencyStats.ts';
 import { OrdinalLog } from '../../../simulator/measure/ordinalLog.ts';
 import { ProbeTracker } from '../../../simulator/measure/probeTracker.ts';
@@ -21,11 +21,12 @@ const event = (kind: Kind, status?: 'open' | 'closed'): ProducerEvent => ({
 
 function day(day: string, totals: Partial<Record<Source, number>> = {}) {
   const byKind = Object.fromEntries(KINDS.map((kind) => [kind, 0])) as Record<Kind, number>;
-  return { day, totals: { sensor: 0, camera: 0, alarm110: 0, ...totals }, byKind };
+  return { day, totals: { ...perSource(() => 0), ...totals }, byKind };
 }
 
-function snapshot(seq: number, totals: Partial<Record<Source, number>>, today = '2024-05-01') {
-  return { seq, ...day(today, totals), yesterday: day('2024-04-30') };
+/** The parts of a snapshot the counts come from (applyDelta leaves the others as they are). */
+function snapshot(seq: number, totals: Partial<Record<Source, number>>, today = '2024-05-01'): Snapshot {
+  return { seq, ...day(today, totals), yesterday: day('2024-04-30') } as unknown as Snapshot;
 }
 
 const delta = (seq: number, totals: Partial<Record<Source, number>>, extra: Partial<Delta> = {}): Delta => ({

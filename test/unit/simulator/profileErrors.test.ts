@@ -99,7 +99,7 @@ describe('profile validation', () => {
   });
 
   it('runs a custom profile file given with --profile', async () => {
-    const { sensor: _sensor, camera: _camera, ...custom } = edited('historical', 'alarm110.kinds', to({
+    const { sensor: _sensor, camera: _camera, grid: _grid, hotline: _hotline, ...custom } = edited('historical', 'alarm110.kinds', to({
       dispute: { why: 'a test', counts: [{ from: '2018-01-01', to: '2019-12-31', count: 40 }] },
     }));
     const path = join(dir, 'disputes.json');

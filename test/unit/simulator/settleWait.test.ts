@@ -1,12 +1,12 @@
 // After the run, the relay is polled until its counts match what was sent, or stop changing
 // for a while, or a time limit passes; the outcome says which.
 import { describe, expect, it } from 'vitest';
-import { KINDS, type Kind } from '../../../relay/contract/index.ts';
+import { KINDS, perSource, type Kind } from '../../../relay/contract/index.ts';
 import type { Counted } from '../../../simulator/measure/relayCounts.ts';
 import { settle } from '../../../simulator/measure/settle.ts';
 
 const counted = (smoke: number): Counted => ({
-  totals: { sensor: smoke, camera: 0, alarm110: 0 },
+  totals: { ...perSource(() => 0), sensor: smoke },
   byKind: Object.fromEntries(KINDS.map((kind) => [kind, kind === 'smoke' ? smoke : 0])) as Record<Kind, number>,
 });
 

@@ -21,9 +21,9 @@ function reachableImports(file: string, seen = new Set<string>()): string[] {
 
 describe('browser safety', () => {
   it('applyDeltaImportsNothingButProjectFiles', () => {
-    const entry = fileURLToPath(new URL('../../../relay/state/applyDelta.ts', import.meta.url));
+    const entry = fileURLToPath(new URL('../../../relay/protocol/applyDelta.ts', import.meta.url));
     const specifiers = reachableImports(entry);
-    expect(specifiers).toContain('./view.ts');
+    expect(specifiers).toContain('./snapshot.ts');
     expect(specifiers.filter((s) => !s.startsWith('.'))).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ describe("today's counts", () => {
     const kinds = ['smoke', 'smoke', 'door_open', 'face_access', 'watchlist_hit', 'theft'] as const;
     for (const kind of kinds) applyEvent(state, event({ kind }), NOON);
     const view = snapshot(state, NOON);
-    expect(view.totals).toEqual({ sensor: 3, camera: 2, alarm110: 1 });
+    expect(view.totals).toEqual({ sensor: 3, camera: 2, alarm110: 1, grid: 0, hotline: 0 });
     expect(Object.keys(view.byKind).sort()).toEqual([...KINDS].sort());
     expect(view.byKind).toMatchObject({
       smoke: 2,
@@ -28,7 +28,7 @@ describe("today's counts", () => {
     }
     const view = snapshot(state, NOON);
     expect(view.totals.camera).toBe(4);
-    expect(view.alerts).toEqual({ sensor: 0, camera: 1, alarm110: 0 });
+    expect(view.alerts).toEqual({ sensor: 0, camera: 1, alarm110: 0, grid: 0, hotline: 0 });
   });
 
   it('closedFollowUpsAreNotCountedAsEvents', () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent, snapshot } from '../../../relay/state/index.ts';
-import { createSeenIds, seenBefore, type SeenIds } from '../../../relay/state/dedup.ts';
-import { NOON, event, newState } from './helpers.ts';
+import { createSeenIds, fingerprintOf, sight, type SeenIds } from '../../../relay/state/dedup.ts';
+
+/** As the state asks: true when the id was seen (with this one content). */
+const seenBefore = (seen: SeenIds, id: string) => sight(seen, id, 1) !== 'new';
+import { NOON, event, newState, stepOf } from './helpers.ts';
 
 const held = (seen: SeenIds) => seen.current.size + seen.previous.size;
 
@@ -48,10 +51,53 @@ describe('de-duplication', () => {
     expect(view.compounds.find((c) => c.id === alarm.compoundId)?.today).toBe(1);
   });
 
+  it('sameIdWithOtherContentIsAConflictAndTheFirstStands', () => {
+    const state = newState();
+    const smoke = event({ kind: 'smoke', severity: 'warning' });
+    expect(applyEvent(state, smoke, NOON)).toBe('applied');
+    expect(applyEvent(state, { ...smoke }, NOON + 1)).toBe('duplicate');
+    expect(applyEvent(state, { ...smoke, severity: 'critical' }, NOON + 2)).toBe('conflict');
+    expect(applyEvent(state, { ...smoke, note: 'edited' }, NOON + 3)).toBe('conflict');
+    expect(applyEvent(state, { ...smoke, kind: 'door_open' }, NOON + 4)).toBe('conflict');
+    const view = snapshot(state, NOON + 5);
+    expect(view.byKind.smoke).toBe(1);
+    expect(view.byKind.door_open).toBe(0);
+    expect(view.open.bySeverity).toMatchObject({ warning: 1, critical: 0 });
+  });
+
+  it('aCaseStepWithTheSameIdAndAnotherOutcomeIsAConflict', () => {
+    const state = newState();
+    const call = event({ kind: 'noise' });
+    applyEvent(state, call, NOON);
+    applyEvent(state, stepOf(call, { stage: 'finished', onTime: true }, NOON), NOON);
+    expect(applyEvent(state, stepOf(call, { stage: 'finished', onTime: false }, NOON), NOON + 1)).toBe('conflict');
+    expect(applyEvent(state, stepOf(call, { stage: 'finished', onTime: true }, NOON), NOON + 2)).toBe('duplicate');
+    expect(snapshot(state, NOON + 3).cases.hotline.today).toMatchObject({ finished: 1, onTime: 1 });
+  });
+
   it('stateRemembersABoundedNumberOfIds', () => {
     const state = newState(NOON, { dedupCapacity: 1000 });
     for (let i = 0; i < 50_000; i++) applyEvent(state, event({ kind: 'face_access' }), NOON);
     expect(held(state.seen)).toBeLessThanOrEqual(2000);
     expect(snapshot(state, NOON).totals.camera).toBe(50_000);
+  });
+});
+
+describe("an event content's fingerprint", () => {
+  it('is the same for the same fields and differs when any field does', () => {
+    const fields = [1_700_000_000_000, 'sensor', 'smoke', 'SQ-C01', 121.4, 31.2, 'critical', 'open', null, 'dev-1', null];
+    expect(fingerprintOf(fields)).toBe(fingerprintOf([...fields]));
+    for (let i = 0; i < fields.length; i++) {
+      const changed = [...fields];
+      changed[i] = changed[i] === null ? 'x' : typeof changed[i] === 'number' ? (changed[i] as number) + 1 : `${changed[i]}x`;
+      expect(fingerprintOf(changed)).not.toBe(fingerprintOf(fields));
+    }
+  });
+
+  it('tells apart null from "null", a number from its digits, and where one field ends', () => {
+    expect(fingerprintOf([null])).not.toBe(fingerprintOf(['null']));
+    expect(fingerprintOf([null])).not.toBe(fingerprintOf(['']));
+    expect(fingerprintOf([12])).not.toBe(fingerprintOf(['12']));
+    expect(fingerprintOf(['ab', 'c'])).not.toBe(fingerprintOf(['a', 'bc']));
   });
 });

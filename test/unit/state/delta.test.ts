@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom, type Random } from '../../../geo/generate/random.ts';
+import { seededRandom, type Random } from '../../../lib/random.ts';
 import type { ShiquanEvent } from '../../../relay/contract/event.ts';
-import { KINDS } from '../../../relay/contract/kinds.ts';
+import type { CaseStep } from '../../../relay/contract/cases.ts';
+import { KINDS, isCaseKind } from '../../../relay/contract/kinds.ts';
 import { REJECT_REASONS } from '../../../relay/contract/reasons.ts';
 import {
   applyDelta,
@@ -25,6 +26,7 @@ import {
   event,
   newState,
   shanghai,
+  stepOf,
 } from './helpers.ts';
 
 function apply(view: Snapshot, delta: Delta): Snapshot {
@@ -33,7 +35,23 @@ function apply(view: Snapshot, delta: Delta): Snapshot {
   return next;
 }
 
-/** A random stream: every kind, closes in and out of order, late and too-old events, duplicates. */
+const CASE_STEPS: readonly CaseStep[] = [
+  { stage: 'dispatched' },
+  { stage: 'handled' },
+  { stage: 'contacted' },
+  { stage: 'finished', onTime: true },
+  { stage: 'reviewed', resolved: false, satisfied: true },
+  { stage: 'closed' },
+];
+
+/** The follow-up of an opened event: a close, or a random step of a case (often refused). */
+function followUp(random: Random, target: ShiquanEvent, now: number): ShiquanEvent {
+  if (!isCaseKind(target.kind)) return closing(target, now);
+  const step = random.pick(CASE_STEPS);
+  return { ...stepOf(target, step, now), id: `${target.id}-${step.stage}-${random.int(0, 1)}` };
+}
+
+/** A random stream: every kind, closes and case steps in and out of order, late and too-old events, duplicates. */
 function randomEvents(
   random: Random,
   now: number,
@@ -45,8 +63,11 @@ function randomEvents(
   for (let i = 0; i < count; i++) {
     const roll = random.between(0, 1);
     if (roll < 0.15 && opened.length > 0) {
-      const target = opened.splice(random.int(0, opened.length - 1), 1)[0];
-      if (target) events.push(closing(target, now));
+      const index = random.int(0, opened.length - 1);
+      const target = opened[index];
+      // A case stays on the list for more steps; an incident closes once.
+      if (target && !isCaseKind(target.kind)) opened.splice(index, 1);
+      if (target) events.push(followUp(random, target, now));
     } else if (roll < 0.2) {
       events.push(closing(event({ kind: 'theft' }), now)); // its open comes later, or never
     } else if (roll < 0.23 && events.length > 0) {
@@ -107,6 +128,8 @@ describe('deltas', () => {
     expect(view.day).toBe('2024-05-02');
     expect(view.yesterday.totals.sensor).toBeGreaterThan(0);
     expect(view.open.evicted).toBeGreaterThan(0); // the bound on open incidents was exercised too
+    expect(view.cases.grid.today.closed + view.cases.hotline.yesterday.contacted).toBeGreaterThan(0);
+    expect(view.cases.feed.some((item) => item.step !== null)).toBe(true);
     expect(lateJoiners.length).toBeGreaterThan(3);
     for (const joiner of lateJoiners) expect(joiner).toEqual(view);
   });

@@ -2,8 +2,9 @@
 // that fills in what the validator would (source, default severity, status).
 import { loadPack } from '../../../geo/loadPack.ts';
 import { buildPackIndex, type PackIndex } from '../../../geo/packIndex.ts';
+import type { CaseStep } from '../../../relay/contract/cases.ts';
 import type { ShiquanEvent } from '../../../relay/contract/event.ts';
-import { KIND_INFO } from '../../../relay/contract/kinds.ts';
+import { KIND_INFO, isCaseKind } from '../../../relay/contract/kinds.ts';
 import type { StateOptions } from '../../../relay/state/config.ts';
 import { createState, type RelayState } from '../../../relay/state/state.ts';
 
@@ -43,10 +44,11 @@ export function event(fields: Partial<ShiquanEvent> = {}): ShiquanEvent {
     lng: null,
     lat: null,
     severity: info.severity,
-    status: info.incident ? 'open' : null,
+    status: info.incident || isCaseKind(kind) ? 'open' : null,
     ref: null,
     deviceId: null,
     note: null,
+    step: null,
     ...fields,
   };
 }
@@ -55,6 +57,13 @@ export function event(fields: Partial<ShiquanEvent> = {}): ShiquanEvent {
 export function closing(opened: ShiquanEvent, ts: number): ShiquanEvent {
   const { kind, compoundId } = opened;
   return event({ kind, compoundId, status: 'closed', ref: opened.id, ts });
+}
+
+/** A step of a grid or hotline case, as the validator hands it over. */
+export function stepOf(opened: ShiquanEvent, step: CaseStep, ts: number): ShiquanEvent {
+  const { kind, compoundId } = opened;
+  const status = step.stage === 'closed' ? 'closed' : null;
+  return event({ id: `${opened.id}-${step.stage}`, kind, compoundId, status, ref: opened.id, step, ts });
 }
 
 export function newState(now: number = NOON, options: StateOptions = {}): RelayState {

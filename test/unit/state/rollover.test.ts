@@ -14,11 +14,11 @@ describe('midnight rollover', () => {
     expect(advanceClock(state, shanghai('2024-05-02 00:00'))).toBe(true);
     const view = snapshot(state, AFTER_MIDNIGHT);
     expect(view.day).toBe('2024-05-02');
-    expect(view.totals).toEqual({ sensor: 0, camera: 0, alarm110: 0 });
+    expect(view.totals).toEqual({ sensor: 0, camera: 0, alarm110: 0, grid: 0, hotline: 0 });
     expect(view.hourly.alarm110.every((n) => n === 0)).toBe(true);
     expect(view.compounds.every((c) => c.today === 0 && c.alerts === 0)).toBe(true);
     expect(view.yesterday.day).toBe('2024-05-01');
-    expect(view.yesterday.totals).toEqual({ sensor: 0, camera: 1, alarm110: 1 });
+    expect(view.yesterday.totals).toEqual({ sensor: 0, camera: 1, alarm110: 1, grid: 0, hotline: 0 });
     expect(view.yesterday.byKind.theft).toBe(1);
     expect(view.yesterday.hourly.alarm110[23]).toBe(1);
   });

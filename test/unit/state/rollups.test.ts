@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../geo/generate/random.ts';
+import { seededRandom } from '../../../lib/random.ts';
 import { KINDS } from '../../../relay/contract/kinds.ts';
 import { applyEvent, snapshot, type RollupView } from '../../../relay/state/index.ts';
 import { COMPOUND_IDS, INDEX, MINUTE, NOON, closing, compoundAt, event, newState } from './helpers.ts';

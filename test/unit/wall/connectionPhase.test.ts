@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Freshness } from '../../../relay/state/view.ts';
+import { perSource } from '../../../relay/contract/kinds.ts';
+import type { Freshness } from '../../../relay/protocol/snapshot.ts';
 import {
   STALE_MIN_MS,
   UPSTREAM_SILENT_MS,
@@ -10,12 +11,15 @@ import {
 
 const NOW = 1_700_000_000_000;
 const heard = (receivedAt: number | null): Freshness => ({ lastTs: receivedAt, receivedAt });
+/** Every source, none heard from yet. */
+const QUIET = perSource(() => heard(null));
 const LIVE: PhaseInputs = {
   link: 'open',
+  sync: 'synced',
   hasView: true,
   sinceMessageMs: 200,
   tickMs: 250,
-  freshness: { sensor: heard(NOW - 1_000), camera: heard(null), alarm110: heard(null) },
+  freshness: { ...QUIET, sensor: heard(NOW - 1_000) },
   relayNow: NOW,
   upstreamAvailable: true,
 };
@@ -34,6 +38,19 @@ describe('the connection phase on the title bar', () => {
   it('isReconnectingWhenTheLinkDropsWithFiguresOnScreen', () => {
     expect(connectionPhase({ ...LIVE, link: 'closed' })).toBe('reconnecting');
     expect(connectionPhase({ ...LIVE, link: 'connecting' })).toBe('reconnecting');
+    // Connected again, but not in step until the relay's snapshot comes (at its next tick).
+    expect(connectionPhase({ ...LIVE, sync: 'awaiting' })).toBe('reconnecting');
+    expect(connectionPhase({ ...LIVE, sync: 'awaiting', hasView: false })).toBe('connecting');
+  });
+
+  it('saysTheRelayIsRebuildingWhileItSendsNoFiguresWithOrWithoutFiguresOnScreen', () => {
+    expect(connectionPhase({ ...LIVE, sync: 'rebuilding' })).toBe('rebuilding');
+    expect(connectionPhase({ ...LIVE, sync: 'rebuilding', hasView: false })).toBe('rebuilding');
+    // Its heartbeat stops: the relay itself is in trouble.
+    expect(connectionPhase({ ...LIVE, sync: 'rebuilding', sinceMessageMs: STALE_MIN_MS + 1 })).toBe('stale');
+    // Rebuilding from a Kafka it cannot reach: the cause is upstream.
+    expect(connectionPhase({ ...LIVE, sync: 'rebuilding', upstreamAvailable: false })).toBe('upstream-unavailable');
+    expect(connectionPhase({ ...LIVE, sync: 'rebuilding', link: 'closed' })).toBe('reconnecting');
   });
 
   it('isStaleWhenAnOpenLinkFallsSilentForMoreThanThreeTicksOrFiveSeconds', () => {
@@ -47,11 +64,11 @@ describe('the connection phase on the title bar', () => {
 
   it('saysUpstreamIsUnavailableWhenNoSourceHasDeliveredForTwoMinutes', () => {
     const silent = heard(NOW - UPSTREAM_SILENT_MS - 1);
-    expect(connectionPhase({ ...LIVE, freshness: { sensor: silent, camera: silent, alarm110: heard(null) } })).toBe(
+    expect(connectionPhase({ ...LIVE, freshness: { ...QUIET, sensor: silent, camera: silent } })).toBe(
       'upstream-unavailable',
     );
     const justInTime = heard(NOW - UPSTREAM_SILENT_MS);
-    expect(connectionPhase({ ...LIVE, freshness: { sensor: silent, camera: justInTime, alarm110: silent } })).toBe('live');
+    expect(connectionPhase({ ...LIVE, freshness: { ...QUIET, sensor: silent, camera: justInTime, alarm110: silent } })).toBe('live');
   });
 
   it('saysUpstreamIsUnavailableAsSoonAsTheRelaySaysItLostKafka', () => {

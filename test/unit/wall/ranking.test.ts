@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RollupView } from '../../../relay/state/view.ts';
+import type { RollupView } from '../../../relay/protocol/snapshot.ts';
 import { topByOpen } from '../../../wall/store/ranking.ts';
 import { placeNames } from '../../../wall/store/placeNames.ts';
 import { loadPack } from '../../../geo/loadPack.ts';
@@ -38,9 +38,11 @@ describe('places ranked by open incidents', () => {
   });
 
   it('namesEveryCompoundAndCommitteeOfThePack', async () => {
-    const names = placeNames(await loadPack());
+    const names = placeNames(await loadPack(), 'zh');
     expect(names.compounds.size).toBe(80);
     expect(names.committees.size).toBe(26);
     expect([...names.compounds.values()]).toContain('岚皋大楼小区');
+    // Romanised in English, for visitors.
+    expect(placeNames(await loadPack(), 'en').compounds.get('SQ-C02')).toBe('Langao Dalou Xiaoqu');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KINDS, REJECT_REASONS } from '../../../relay/contract/index.ts';
-import type { DayView } from '../../../relay/state/view.ts';
+import { KINDS, perSource, REJECT_REASONS } from '../../../relay/contract/index.ts';
+import type { DayView } from '../../../relay/protocol/snapshot.ts';
 import { relativeChange, yesterdaySoFar } from '../../../wall/store/vsYesterday.ts';
 
 function day(source: 'sensor' | 'camera', hourly: number[], alerts: number): DayView {
@@ -8,12 +8,13 @@ function day(source: 'sensor' | 'camera', hourly: number[], alerts: number): Day
   const zeros = new Array<number>(24).fill(0);
   return {
     day: '2024-04-30',
-    totals: { sensor: 0, camera: 0, alarm110: 0, [source]: total },
+    totals: { ...perSource(() => 0), [source]: total },
     byKind: Object.fromEntries(KINDS.map((k) => [k, 0])) as DayView['byKind'],
-    alerts: { sensor: 0, camera: 0, alarm110: 0, [source]: alerts },
-    hourly: { sensor: zeros, camera: zeros, alarm110: zeros, [source]: hourly },
+    alerts: { ...perSource(() => 0), [source]: alerts },
+    hourly: { ...perSource(() => zeros), [source]: hourly },
     closure: { opened: 0, closed: 0, closedOfOpened: 0, rate: null, medianMs: null, p90Ms: null },
     rejected: Object.fromEntries(REJECT_REASONS.map((r) => [r, 0])) as DayView['rejected'],
+    skipped: perSource(() => 0),
   };
 }
 

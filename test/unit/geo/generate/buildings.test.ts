@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layOutBlocks } from '../../../../geo/generate/buildings.ts';
 import type { XY } from '../../../../geo/generate/localFrame.ts';
 import { rectInsidePolygon, type Rect } from '../../../../geo/generate/planar.ts';
-import { seededRandom } from '../../../../geo/generate/random.ts';
+import { seededRandom } from '../../../../lib/random.ts';
 
 const square: XY[] = [[0, 0], [160, 0], [160, 140], [0, 140], [0, 0]];
 // A plot cut by a diagonal boundary edge: the north-east corner is missing.

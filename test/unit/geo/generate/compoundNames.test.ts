@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nameCompounds, stemOf, type NamingItem } from '../../../../geo/generate/compoundNames.ts';
-import { seededRandom } from '../../../../geo/generate/random.ts';
+import { seededRandom } from '../../../../lib/random.ts';
 
 const item = (committeeName: string, kind: NamingItem['kind'] = '售后公房', centre: [number, number] = [0, 0]): NamingItem => ({
   committeeName,

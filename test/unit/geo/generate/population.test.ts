@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { populate, TARGET_ELDERLY_SHARE, TARGET_RESIDENTS } from '../../../../geo/generate/population.ts';
-import { seededRandom } from '../../../../geo/generate/random.ts';
+import { seededRandom } from '../../../../lib/random.ts';
 import type { CompoundKind } from '../../../../geo/schema.ts';
 
 const kinds: CompoundKind[] = ['售后公房', '售后公房', '售后公房', '商品房', '大楼'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFlight, nextFlightDeadline, stepFlight, type Flight, type FlightCommand } from '../../../../wall/alarms/alarmFlight.ts';
 import { EMPTY_QUEUE, updateQueue, type AlarmCard, type AlarmQueue } from '../../../../wall/alarms/alarmQueue.ts';
-import type { FeedItem, RollupView } from '../../../../relay/state/view.ts';
+import type { FeedItem, RollupView } from '../../../../relay/protocol/snapshot.ts';
 import { SECOND, T0, alarm, criticalIn } from './alarmItems.ts';
 
 const OPTIONS = { dwellMs: 8 * SECOND, cooldownMs: 30 * SECOND };

@@ -2,7 +2,7 @@
 // which compounds have open critical incidents.
 import type { Kind } from '../../../../relay/contract/kinds.ts';
 import { KIND_INFO } from '../../../../relay/contract/kinds.ts';
-import type { FeedItem, RollupView } from '../../../../relay/state/view.ts';
+import type { FeedItem, RollupView } from '../../../../relay/protocol/snapshot.ts';
 
 export const T0 = Date.parse('2024-05-01T12:00:00+08:00');
 export const SECOND = 1_000;
@@ -24,6 +24,7 @@ export function alarm(fields: Partial<FeedItem> = {}): FeedItem {
     compoundId: 'A',
     compoundName: '甲小区',
     note: null,
+    step: null,
     ...fields,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moreCards } from '../../../../wall/alarms/alarmStrings.ts';
+import { moreCards } from '../../../../wall/i18n/messages.ts';
 import { CARD_SIZES_REM, MAX_VISIBLE_CARDS, cardsThatFit } from '../../../../wall/alarms/cardFit.ts';
 import { cardSubject } from '../../../../wall/alarms/cardSubject.ts';
 

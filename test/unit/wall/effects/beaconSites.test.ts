@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { beaconChanges, beaconSites } from '../../../../wall/effects/beaconSites.ts';
-import type { RollupView } from '../../../../relay/state/view.ts';
+import type { RollupView } from '../../../../relay/protocol/snapshot.ts';
 
 const POINTS = new Map<string, [number, number]>([
   ['A', [121.41, 31.25]],

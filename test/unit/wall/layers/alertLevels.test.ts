@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALERT_COLORS, compoundLevels } from '../../../../wall/layers/alertLevels.ts';
-import type { AlertLevel, RollupView } from '../../../../relay/state/view.ts';
+import type { AlertLevel, RollupView } from '../../../../relay/protocol/snapshot.ts';
 
 const rollup = (id: string, level: AlertLevel, today = 0): RollupView => ({
   id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HEAT_SOURCES, gridsOf, heatPoints, nextHeatSource } from '../../../../wall/layers/heat.ts';
-import { HEAT_LEVELS_PER_DOUBLING, type HeatView } from '../../../../relay/state/view.ts';
+import { HEAT_SOURCES, gridsOf, heatPoints, nextHeatSource, type HeatPoints } from '../../../../wall/layers/heat.ts';
+import { HEAT_LEVELS_PER_DOUBLING, type HeatView } from '../../../../relay/protocol/snapshot.ts';
 
 // A 2 × 2 grid over a 2° × 1° box: cells are 1° wide and 0.5° high.
 const heat: HeatView = {
@@ -15,9 +15,13 @@ const ONE = HEAT_LEVELS_PER_DOUBLING;
 const THREE = 2 * HEAT_LEVELS_PER_DOUBLING;
 const SEVEN = 3 * HEAT_LEVELS_PER_DOUBLING;
 
+/** The binary attributes as points, to compare. */
+const asPoints = ({ length, positions, weights }: HeatPoints) =>
+  Array.from({ length }, (_, i) => ({ position: [positions[i * 2], positions[i * 2 + 1]], weight: weights[i] }));
+
 describe('heat points from the relay grid', () => {
   it('puts one point at the centre of every warm cell, counting rows from the south-west', () => {
-    const points = heatPoints(heat, [ONE, 0, 0, THREE]);
+    const points = asPoints(heatPoints(heat, [ONE, 0, 0, THREE]));
     expect(points).toEqual([
       { position: [120.5, 30.25], weight: 1 },
       { position: [121.5, 30.75], weight: 3 },
@@ -25,12 +29,12 @@ describe('heat points from the relay grid', () => {
   });
 
   it('adds the weights of several sources cell by cell, not their levels', () => {
-    const [point] = heatPoints(heat, [SEVEN, 0, 0, 0], [ONE, 0, 0, 0]);
+    const [point] = asPoints(heatPoints(heat, [SEVEN, 0, 0, 0], [ONE, 0, 0, 0]));
     expect(point?.weight).toBeCloseTo(8);
   });
 
   it('gives no points for a cold grid', () => {
-    expect(heatPoints(heat, [0, 0, 0, 0], [0, 0, 0, 0])).toEqual([]);
+    expect(asPoints(heatPoints(heat, [0, 0, 0, 0], [0, 0, 0, 0]))).toEqual([]);
   });
 
   it('shows one source, or all three in a stable order', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FADE_MS, NO_DOTS, liveDots } from '../../../../wall/layers/liveDots.ts';
-import type { FeedItem } from '../../../../relay/state/view.ts';
+import type { FeedItem } from '../../../../relay/protocol/snapshot.ts';
 import type { Severity } from '../../../../relay/contract/kinds.ts';
 
 const AT = 1_700_000_000_000;
@@ -19,6 +19,7 @@ const item = (no: number, ageMs: number, compoundId = 'A', severity: Severity = 
   compoundId,
   compoundName: compoundId,
   note: null,
+  step: null,
 });
 
 describe('live event dots', () => {

@@ -51,15 +51,18 @@ describe('the video-wall layout', () => {
       it('showsEveryPanelOnceAndKeepsTheOverlaysApart', () => {
         expect(layout.columns.flatMap((column) => column.panels).sort()).toEqual([...ALL_PANELS].sort());
         const apart = everyBox.filter(([what]) => what !== 'waiting');
+        // The case panel steps aside while a tour plays: it lies at the foot of the tour's band.
+        const shared = (a: string, b: string) => [a, b].sort().join('/') === 'cases/tour';
         for (const [i, [a, ra]] of apart.entries()) {
           for (const [b, rb] of apart.slice(i + 1)) {
-            if (ra.width > 0 && rb.width > 0 && ra.height > 0 && rb.height > 0) expect(overlap(ra, rb), `${a} / ${b}`).toBe(false);
+            if (ra.width > 0 && rb.width > 0 && ra.height > 0 && rb.height > 0 && !shared(a, b)) expect(overlap(ra, rb), `${a} / ${b}`).toBe(false);
           }
         }
+        expect(inside(layout.slots.cases, layout.slots.tour)).toBe(true);
       });
 
       it('leavesTheOverlaysRoomToShowSomething', () => {
-        for (const slot of ['alarms', 'tour', 'replay', 'perf', 'legend', 'attribution'] as const) {
+        for (const slot of ['alarms', 'tour', 'replay', 'perf', 'legend', 'attribution', 'cases'] as const) {
           expect(layout.slots[slot].width, slot).toBeGreaterThan(layout.remPx * 10);
           expect(layout.slots[slot].height, slot).toBeGreaterThan(layout.remPx);
         }

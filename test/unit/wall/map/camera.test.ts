@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FitBoundsOptions, FlyToOptions } from 'maplibre-gl';
-import { HOME_VIEW, attachCamera, flyToCompound, resetView, type CameraMap } from '../../../../wall/map/camera.ts';
+import { HOME_VIEW, flyToCompound, resetView, type CameraMap } from '../../../../wall/map/camera.ts';
+import { CameraDirector } from '../../../../wall/map/cameraDirector.svelte.ts';
 
 const BOUNDS: [number, number, number, number] = [121.40, 31.24, 121.43, 31.26];
 const POINTS = new Map<string, [number, number]>([['SQ-C02', [121.418, 31.248]]]);
@@ -16,19 +17,15 @@ function fakeMap(homeZoom: number) {
   return { map, flights, fits };
 }
 
-let detach = () => {};
-afterEach(() => detach());
-
 describe('camera moves for the alarm queue and the tour', () => {
   it('does nothing and says so before the map is up', () => {
-    expect(flyToCompound('SQ-C02')).toBe(false);
-    expect(resetView()).toBe(false);
+    expect(flyToCompound(null, 'SQ-C02')).toBe(false);
+    expect(resetView(null)).toBe(false);
   });
 
   it('flies to a compound, closer in than the whole-district view and tilted', () => {
     const { map, flights } = fakeMap(15);
-    detach = attachCamera({ map, bounds: BOUNDS, labelPoints: POINTS });
-    expect(flyToCompound('SQ-C02')).toBe(true);
+    expect(flyToCompound({ map, bounds: BOUNDS, labelPoints: POINTS }, 'SQ-C02')).toBe(true);
     expect(flights).toHaveLength(1);
     expect(flights[0]).toMatchObject({ center: [121.418, 31.248], bearing: HOME_VIEW.bearing });
     expect(flights[0]!.zoom).toBeGreaterThan(15);
@@ -37,22 +34,25 @@ describe('camera moves for the alarm queue and the tour', () => {
 
   it('refuses an unknown compound with one line naming it', () => {
     const { map } = fakeMap(15);
-    detach = attachCamera({ map, bounds: BOUNDS, labelPoints: POINTS });
-    expect(() => flyToCompound('SQ-C99')).toThrow(/^camera: no compound "SQ-C99" in the geography pack$/);
+    expect(() => flyToCompound({ map, bounds: BOUNDS, labelPoints: POINTS }, 'SQ-C99')).toThrow(/^camera: no compound "SQ-C99" in the geography pack$/);
   });
 
   it('flies back to the whole sub-district with the home tilt and bearing', () => {
     const { map, fits } = fakeMap(15);
-    detach = attachCamera({ map, bounds: BOUNDS, labelPoints: POINTS });
-    expect(resetView()).toBe(true);
+    expect(resetView({ map, bounds: BOUNDS, labelPoints: POINTS })).toBe(true);
     expect(fits[0]?.[0]).toEqual(BOUNDS);
     expect(fits[0]?.[1]).toMatchObject(HOME_VIEW);
   });
 
-  it('stops moving a map that was detached', () => {
+  it('the director flies the map attached to it, and stops once it is detached', () => {
     const { map, flights } = fakeMap(15);
-    attachCamera({ map, bounds: BOUNDS, labelPoints: POINTS })();
-    expect(flyToCompound('SQ-C02')).toBe(false);
-    expect(flights).toEqual([]);
+    const director = new CameraDirector();
+    const detach = director.attach({ map, bounds: BOUNDS, labelPoints: POINTS });
+    director.interrupt('alarm', 'SQ-C02');
+    expect(flights).toHaveLength(1);
+    detach();
+    director.resume('alarm');
+    director.interrupt('alarm', 'SQ-C02');
+    expect(flights).toHaveLength(1);
   });
 });

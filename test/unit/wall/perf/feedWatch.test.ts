@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FeedItem } from '../../../../relay/state/view.ts';
+import type { FeedItem } from '../../../../relay/protocol/snapshot.ts';
 import { FeedWatch } from '../../../../wall/perf/feedWatch.ts';
 
 /** A feed, newest first, of items numbered `nos` with ts = no × 1000. */
@@ -14,6 +14,7 @@ const feed = (...nos: number[]): FeedItem[] =>
     compoundId: 'SQ-C01',
     compoundName: '中山新村',
     note: null,
+    step: null,
   }));
 
 describe('which feed items are newly shown', () => {

@@ -1,13 +1,13 @@
 // The readout's "deltas dropped": how many deltas a wall never got, found from the sequence.
 import { describe, expect, it } from 'vitest';
 import { applyEvent, snapshot, takeDelta } from '../../../../relay/state/index.ts';
-import { ViewSync } from '../../../../wall/store/viewSync.ts';
+import { SnapshotSync } from '../../../../relay/protocol/snapshotSync.ts';
 import { NOON, event, newState } from '../../state/helpers.ts';
 
 describe('how often the wall fell out of step', () => {
   it('countsNothingWhileEveryDeltaArrives', () => {
     const state = newState();
-    const sync = new ViewSync();
+    const sync = new SnapshotSync();
     sync.takeSnapshot(snapshot(state, NOON));
     for (let i = 1; i <= 5; i++) {
       applyEvent(state, event({ kind: 'smoke' }), NOON + i * 250 - 1);
@@ -18,7 +18,7 @@ describe('how often the wall fell out of step', () => {
 
   it('countsTheDeltasAGapSkippedAndTheResyncThatEndedIt', () => {
     const state = newState();
-    const sync = new ViewSync();
+    const sync = new SnapshotSync();
     sync.takeSnapshot(snapshot(state, NOON));
     for (let i = 1; i <= 3; i++) takeDelta(state, NOON + i * 250); // three lost on the way
     sync.takeDelta(takeDelta(state, NOON + 1_000), NOON + 1_000);
@@ -34,14 +34,14 @@ describe('how often the wall fell out of step', () => {
 
   it('countsNoResyncForASnapshotNobodyAskedFor', () => {
     const state = newState();
-    const sync = new ViewSync();
+    const sync = new SnapshotSync();
     sync.takeSnapshot(snapshot(state, NOON));
     sync.takeSnapshot(snapshot(state, NOON + 1_000)); // a reconnect's snapshot
     expect(sync.stats.resyncs).toBe(0);
   });
 
   it('handsOutACopyNobodyCanChange', () => {
-    const sync = new ViewSync();
+    const sync = new SnapshotSync();
     sync.stats.gaps = 99;
     expect(sync.stats.gaps).toBe(0);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NOTE_HIDDEN, maskerFor } from '../../../../wall/privacy/masker.ts';
-import { privacyRequested } from '../../../../wall/privacy/privacyParam.ts';
+import { MESSAGES } from '../../../../wall/i18n/messages.ts';
+import { maskerFor } from '../../../../wall/privacy/masker.ts';
+import { readUrlParams } from '../../../../wall/ui/urlParams.ts';
 
 describe('what privacy mode shows of event texts', () => {
   it('showsEverythingAsItIsWhenOff', () => {
@@ -11,8 +12,8 @@ describe('what privacy mode shows of event texts', () => {
 
   it('hidesNotesEntirelyBehindAPlaceholderInTheWallsLanguage', () => {
     const masker = maskerFor(true);
-    expect(masker.note('岚皋大楼小区 3 号楼 沪A·12345', 'zh')).toBe(NOTE_HIDDEN.zh);
-    expect(masker.note('anything at all', 'en')).toBe(NOTE_HIDDEN.en);
+    expect(masker.note('岚皋大楼小区 3 号楼 沪A·12345', 'zh')).toBe(MESSAGES.noteHidden.zh);
+    expect(masker.note('anything at all', 'en')).toBe(MESSAGES.noteHidden.en);
     expect(masker.note(null, 'zh')).toBeNull();
   });
 
@@ -27,6 +28,6 @@ describe('what privacy mode shows of event texts', () => {
     ['?privacy', false],
     ['', false],
   ])('reads %s from the URL as %s', (search, on) => {
-    expect(privacyRequested(search)).toBe(on);
+    expect(readUrlParams(search).privacy).toBe(on);
   });
 });

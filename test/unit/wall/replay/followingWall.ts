@@ -1,6 +1,6 @@
 // A wall following a relay in a test: events each tick into the relay's state, a delta taken and
-// applied, the view as the wall would hold it.
-import { applyDelta, applyEvent, snapshot, takeDelta, type RelayState, type Snapshot } from '../../../../relay/state/index.ts';
+// applied, the view as the wall would hold it, and the delta that brought it.
+import { applyDelta, applyEvent, snapshot, takeDelta, type Delta, type RelayState, type Snapshot } from '../../../../relay/state/index.ts';
 import { NOON, compoundAt, event, newState } from '../../state/helpers.ts';
 
 export const SECOND = 1_000;
@@ -8,6 +8,8 @@ const KINDS = ['smoke', 'face_access', 'burglary', 'street_vendor', 'door_open',
 
 export class Wall {
   view: Snapshot;
+  /** The delta of the last tick; none before the first. */
+  delta: Delta | undefined;
   private n = 0;
 
   constructor(
@@ -24,7 +26,8 @@ export class Wall {
       applyEvent(this.state, event({ kind, ts: this.now, compoundId: compoundAt(this.n % 40) }), this.now);
     }
     this.now += ms;
-    const next = applyDelta(this.view, takeDelta(this.state, this.now));
+    this.delta = takeDelta(this.state, this.now);
+    const next = applyDelta(this.view, this.delta);
     if (!next) throw new Error('lost step');
     this.view = next;
     return next;

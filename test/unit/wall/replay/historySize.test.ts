@@ -3,22 +3,28 @@
 // is measured by measureHistoryHeap.ts (a script: it needs --expose-gc and fifteen minutes of
 // events); this test keeps the parts that figure rests on from growing unnoticed.
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../../../relay/state/index.ts';
-import { REPLAY_HISTORY, ViewHistory } from '../../../../wall/replay/viewHistory.ts';
+import type { Snapshot } from '../../../../relay/protocol/snapshot.ts';
+import { REPLAY_HISTORY, SnapshotHistory } from '../../../../wall/replay/snapshotHistory.ts';
 import { loadViews } from './loadViews.ts';
 
 describe('the history at 2,000 events a second', () => {
-  it('keepsAMinuteInAFewKilobytesPerFrameAndRebuildsEachFrameExactly', async () => {
-    const history = new ViewHistory(REPLAY_HISTORY);
+  it('keepsAMinuteAsOneKeyframeAndItsDeltasAndRebuildsEachFrameExactly', async () => {
+    const history = new SnapshotHistory(REPLAY_HISTORY);
     const kept: Snapshot[] = [];
-    for await (const view of loadViews({ rate: 2000, seconds: 60 })) if (history.record(view)) kept.push(view);
+    let ticks = 0;
+    for await (const { view, delta } of loadViews({ rate: 2000, seconds: 60 })) {
+      ticks++;
+      if (history.record(view, delta)) kept.push(view);
+    }
 
     expect(history.length).toBe(30);
-    const { diffBytes, baseBytes, feedItems } = history.size();
-    // One run: the views kept their shape, so only the oldest frame is held whole (13k numbers).
-    expect(baseBytes).toBeLessThan(120_000);
-    expect(diffBytes / (history.length - 1)).toBeLessThan(4_000);
-    expect(feedItems).toBeLessThanOrEqual(history.length * kept[0]!.feedSize);
-    for (const i of [0, 15, 29]) expect(history.view(i)).toEqual({ ...kept[i]!, alarms: [] });
+    // A keyframe a minute (the snapshot the wall connected with), and every tick's delta since.
+    expect(ticks).toBeGreaterThan(200);
+    expect(history.size()).toMatchObject({ keyframes: 1, deltas: ticks - 1 });
+    // Deltas keep only the feed items a frame shows, but for the deltas since the newest frame
+    // (up to 8 ticks, a feed's worth each, until the next frame trims them).
+    const feeds = kept[0]!.feedSize + kept[0]!.cases.feedSize;
+    expect(history.size().feedItems).toBeLessThanOrEqual((history.length + 8) * feeds);
+    for (const i of [0, 15, 29]) expect(history.snapshot(i)).toEqual({ ...kept[i]!, alarms: [] });
   }, 60_000);
 });

@@ -5,7 +5,7 @@ import { createCompoundLocator } from '../../../../geo/compoundLocator.ts';
 import { loadPack } from '../../../../geo/loadPack.ts';
 import { buildPackIndex } from '../../../../geo/packIndex.ts';
 import { SOURCES, parseEventTime, validateEvent, type ValidationContext } from '../../../../relay/contract/index.ts';
-import { applyDelta, applyEvent, createState, snapshot, takeDelta, type Snapshot } from '../../../../relay/state/index.ts';
+import { applyDelta, applyEvent, createState, snapshot, takeDelta, type Delta, type Snapshot } from '../../../../relay/state/index.ts';
 import { simCompoundsFromPack } from '../../../../simulator/generate/compounds.ts';
 import { loadEvents } from '../../../../simulator/generate/load.ts';
 import { readProfile } from '../../../../simulator/profile/readProfile.ts';
@@ -20,8 +20,14 @@ export interface LoadViewOptions {
 
 const throughJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
+export interface WallTick {
+  view: Snapshot;
+  /** The delta that brought it; none for the snapshot the wall connected with. */
+  delta?: Delta;
+}
+
 /** The wall's view after each tick, from the snapshot it connected with onwards. */
-export async function* loadViews(options: LoadViewOptions): AsyncGenerator<Snapshot, void, undefined> {
+export async function* loadViews(options: LoadViewOptions): AsyncGenerator<WallTick, void, undefined> {
   const { rate, seconds, tickMs = 250, startMs = Date.UTC(2024, 4, 1, 2, 0, 0) } = options;
   const pack = await loadPack();
   const index = buildPackIndex(pack);
@@ -45,14 +51,15 @@ export async function* loadViews(options: LoadViewOptions): AsyncGenerator<Snaps
     locate: (lng, lat) => locator.locate(lng, lat),
   });
   let view: Snapshot | null = throughJson(snapshot(state, startMs));
-  yield view;
+  yield { view };
   let tickAt = startMs + tickMs;
   for (const event of events) {
     const ts = parseEventTime(event.ts) ?? tickAt;
     while (ts >= tickAt) {
-      view = applyDelta(view, throughJson(takeDelta(state, tickAt)));
+      const delta = throughJson(takeDelta(state, tickAt));
+      view = applyDelta(view, delta);
       if (!view) throw new Error('a delta did not follow the previous one');
-      yield view;
+      yield { view, delta };
       tickAt += tickMs;
     }
     const result = validateEvent(event, context(ts));

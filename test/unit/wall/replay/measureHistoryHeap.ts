@@ -1,9 +1,11 @@
-// How much JS heap the replay history keeps at a load rate: fifteen minutes of views under the
-// load profile into a ViewHistory, then the heap (after full collections) with the history and
-// again without it. A script, not a test (it needs --expose-gc and a minute):
+// How much JS heap the replay history keeps at a load rate: fifteen minutes of snapshots and
+// deltas under the load profile into a SnapshotHistory, then the heap (after full collections)
+// with the history and again without it (the keyframes counted whole, though on a wall the newest
+// shares most of its parts with the live snapshot). A script, not a test (it needs --expose-gc
+// and a few minutes):
 //
-//   node --expose-gc --import tsx test/unit/wall/replay/measureHistoryHeap.ts [rate] [seconds] [frameMs]
-import { REPLAY_HISTORY, ViewHistory } from '../../../../wall/replay/viewHistory.ts';
+//   node --expose-gc --import tsx test/unit/wall/replay/measureHistoryHeap.ts [rate] [seconds] [frameMs] [keyframeMs]
+import { REPLAY_HISTORY, SnapshotHistory } from '../../../../wall/replay/snapshotHistory.ts';
 import { loadViews } from './loadViews.ts';
 
 const MB = 1024 * 1024;
@@ -19,8 +21,9 @@ function settledMemory(): { heap: number; buffers: number } {
 const rate = Number(process.argv[2] ?? 2000);
 const seconds = Number(process.argv[3] ?? REPLAY_HISTORY.windowMs / 1000);
 const frameMs = Number(process.argv[4] ?? REPLAY_HISTORY.frameMs);
-let history: ViewHistory | null = new ViewHistory({ ...REPLAY_HISTORY, frameMs });
-for await (const view of loadViews({ rate, seconds })) history.record(view);
+const keyframeMs = Number(process.argv[5] ?? REPLAY_HISTORY.keyframeMs);
+let history: SnapshotHistory | null = new SnapshotHistory({ ...REPLAY_HISTORY, frameMs, keyframeMs });
+for await (const { view, delta } of loadViews({ rate, seconds })) history.record(view, delta);
 
 const frames = history.length;
 const size = history.size();
@@ -34,10 +37,9 @@ console.log(
     rate,
     seconds,
     frameMs,
+    keyframeMs,
     frames,
-    feedItems: size.feedItems,
-    diffKB: Math.round(size.diffBytes / 1024),
-    baseKB: Math.round(size.baseBytes / 1024),
+    ...size,
     heapMB: Number(heapMb.toFixed(2)),
     arrayBuffersMB: Number(buffersMb.toFixed(2)),
   }),

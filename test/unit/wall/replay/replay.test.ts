@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../../relay/state/index.ts';
 import { REPLAY_IDLE_MS, Replay } from '../../../../wall/replay/replay.svelte.ts';
-import { REPLAY_HISTORY } from '../../../../wall/replay/viewHistory.ts';
+import { REPLAY_HISTORY } from '../../../../wall/replay/snapshotHistory.ts';
 import { NOON } from '../../state/helpers.ts';
 import { SECOND, Wall } from './followingWall.ts';
 
@@ -13,7 +13,7 @@ function fedReplay(seconds: number): { replay: Replay; views: Map<number, Snapsh
   for (let i = 0; i < seconds; i++) {
     const view = wall.tick(SECOND);
     views.set(view.at, view);
-    replay.record(view);
+    replay.record(view, wall.delta);
   }
   return { replay, views };
 }
@@ -51,7 +51,7 @@ describe('the wall rewound', () => {
     replay.run({ kind: 'oldest' });
     const shown = replay.shown;
     const wall = new Wall(undefined, NOON + 10 * SECOND);
-    for (let i = 0; i < 6; i++) replay.record(wall.tick(SECOND));
+    for (let i = 0; i < 6; i++) replay.record(wall.tick(SECOND), wall.delta);
     expect(replay.shown).toBe(shown);
     expect(replay.span?.newest).toBe(NOON + 15 * SECOND);
   });
@@ -61,12 +61,12 @@ describe('the wall rewound', () => {
     replay.run({ kind: 'oldest' });
     const wall = new Wall(undefined, NOON + 30 * SECOND);
     const idleTicks = REPLAY_IDLE_MS / SECOND;
-    for (let i = 1; i < idleTicks; i++) replay.record(wall.tick(SECOND));
+    for (let i = 1; i < idleTicks; i++) replay.record(wall.tick(SECOND), wall.delta);
     expect(replay.active).toBe(true);
     replay.run({ kind: 'step', ms: 10 * SECOND });
-    for (let i = 1; i < idleTicks; i++) replay.record(wall.tick(SECOND));
+    for (let i = 1; i < idleTicks; i++) replay.record(wall.tick(SECOND), wall.delta);
     expect(replay.active).toBe(true);
-    replay.record(wall.tick(SECOND));
+    replay.record(wall.tick(SECOND), wall.delta);
     expect(replay.active).toBe(false);
   });
 });

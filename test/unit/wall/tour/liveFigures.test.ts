@@ -41,6 +41,20 @@ describe('live figures of tour cards', () => {
     expect(liveValue({ figure: 'closureRate' }, viewAfter().view, []).text).toBe(NO_FIGURE);
   });
 
+  it('shows grid and hotline cases and their rates, today or for the year', () => {
+    const state = newState(NOON);
+    const pile = event({ kind: 'rubbish_pile', ts: NOON - 1_000 });
+    applyEvent(state, pile, NOON);
+    applyEvent(state, event({ kind: 'rubbish_pile', ts: NOON - 40 * 86_400_000 }), NOON);
+    applyEvent(state, { ...pile, id: 'closed', status: 'closed', ref: pile.id, step: { stage: 'closed' } }, NOON);
+    const cases = snapshot(state, NOON);
+    const shown = (figure: Parameters<typeof liveValue>[0]) => liveValue(figure, cases, []).text;
+    expect(shown({ figure: 'cases', source: 'grid', period: 'today' })).toBe('1');
+    expect(shown({ figure: 'cases', source: 'grid', period: 'year' })).toBe('2');
+    expect(shown({ figure: 'caseRate', source: 'grid', rate: 'closure', period: 'year' })).toBe('50.0%');
+    expect(shown({ figure: 'caseRate', source: 'hotline', rate: 'satisfaction', period: 'year' })).toBe(NO_FIGURE);
+  });
+
   it('carries the comparison with yesterday for a source’s alerts only', () => {
     const alarm110 = counters.find((c) => c.source === 'alarm110');
     expect(liveValue({ figure: 'alerts', source: 'alarm110' }, view, counters).change).toBe(alarm110?.change ?? null);

@@ -99,4 +99,19 @@ describe('loading a tour file', () => {
       'step 2: stats[0].live.compoundId "nowhere" is not a compound of the geography pack',
     ]);
   });
+
+  it('names compounds in the language of the text, romanised in English, and refuses unknown ones', () => {
+    const named = step({
+      title: { zh: '{SQ-C02}试点', en: 'The {SQ-C02} pilot' },
+      caption: { zh: '见{SQ-C05}', en: 'At {SQ-C05} and {SQ-C02}' },
+      stats: [{ kind: 'quoted', label: { zh: '{SQ-C02}', en: '{SQ-C02} events' }, value: '1' }],
+    });
+    const [first] = loadTour('test.json', tourWith([named]), index).steps;
+    expect(first?.title).toEqual({ zh: '岚皋大楼小区试点', en: 'The Langao Dalou Xiaoqu pilot' });
+    expect(first?.caption).toEqual({ zh: '见太浜巷小区', en: 'At Taibangxiang Xiaoqu and Langao Dalou Xiaoqu' });
+    expect(first?.stats[0]?.label.en).toBe('Langao Dalou Xiaoqu events');
+    expect(problemsOf(tourWith([step({ caption: { zh: 'c', en: 'At {SQ-C99}' } })]))).toEqual([
+      'step 1: caption names {SQ-C99}, which is not a compound of the geography pack',
+    ]);
+  });
 });

@@ -14,7 +14,7 @@ const T0 = 1_000_000;
 function playerWithCamera(files: Readonly<Record<string, unknown>> = TOUR_FILES) {
   const flights: Shot[] = [];
   const director = new CameraDirector((shot) => (flights.push(shot), true));
-  return { player: new TourPlayer(pack, files, director), director, flights };
+  return { player: new TourPlayer(pack, { director, showHeat: () => {} }, files), director, flights };
 }
 
 afterEach(() => vi.restoreAllMocks());

@@ -1,0 +1,31 @@
+// Compound names romanised for visitors: pinyin without tones, the proper name one word and each
+// generic ending another, readings right for the place-name characters of this sub-district.
+import { describe, expect, it } from 'vitest';
+import { loadPack } from '../../../../geo/loadPack.ts';
+import { romanise } from '../../../../geo/generate/romanise.ts';
+
+describe('romanised compound names', () => {
+  it.each([
+    ['岚皋大楼小区', 'Langao Dalou Xiaoqu'],
+    ['太浜巷小区二期', 'Taibangxiang Xiaoqu Erqi'],
+    ['管弄六村', 'Guannong Liucun'],
+    ['薛家厍新村', 'Xuejiashe Xincun'],
+    ['陆家宅佳苑', 'Lujiazhai Jiayuan'],
+    ['铜川路东小区', 'Tongchuan Rd Dong Xiaoqu'],
+    ['铁路大楼', 'Tielu Dalou'],
+    ['铜川苑', 'Tongchuan Yuan'],
+    ['秋月枫舍名邸', 'Qiuyuefengshe Mingdi'],
+    ['西安新村', "Xi'an Xincun"],
+  ])('%s → %s', (name, romanised) => {
+    expect(romanise(name)).toBe(romanised);
+  });
+
+  it('gives every compound of the pack a distinct romanised name in Latin letters', async () => {
+    const names = (await loadPack()).compounds.features.map((f) => f.properties);
+    for (const { name, nameEn } of names) {
+      expect(nameEn).toBe(romanise(name));
+      expect(nameEn).toMatch(/^[A-Z][A-Za-z' ]+$/);
+    }
+    expect(new Set(names.map((p) => p.nameEn)).size).toBe(names.length);
+  });
+});

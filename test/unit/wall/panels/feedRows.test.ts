@@ -1,0 +1,55 @@
+// The feed panel's rows change by a bounded number per tick: new items enter in order, oldest
+// first, a few at a time; a rewind replaces them at once.
+import { describe, expect, it } from 'vitest';
+import type { FeedItem } from '../../../../relay/protocol/snapshot.ts';
+import { feedRows } from '../../../../wall/panels/feedRows.ts';
+
+const item = (no: number): FeedItem => ({
+  no,
+  id: `e${no}`,
+  ts: 1_000 * no,
+  source: 'sensor',
+  kind: 'smoke',
+  severity: 'critical',
+  compoundId: 'SQ-C01',
+  compoundName: '一号小区',
+  note: null,
+  step: null,
+});
+/** The relay's feed holding items from..to, newest first. */
+const feed = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => item(to - i));
+const nos = (rows: readonly FeedItem[]) => rows.map((row) => row.no);
+
+describe('the feed panel rows', () => {
+  it('shows the first feed whole, up to the rows there are', () => {
+    expect(nos(feedRows([], feed(1, 20), 16, 4))).toEqual(nos(feed(5, 20)));
+  });
+
+  it('lets a few new items a tick enter, oldest first, so a burst shows whole a tick or two later', () => {
+    const shown = feedRows([], feed(1, 10), 16, 4);
+    const next = feedRows(shown, feed(1, 16), 16, 4);
+    expect(nos(next)).toEqual([14, 13, 12, 11, ...nos(feed(1, 10))]);
+    // The next view (a tick with no new item) lets the rest in.
+    expect(nos(feedRows(next, feed(1, 16), 16, 4))).toEqual(nos(feed(1, 16)));
+  });
+
+  it('keeps the very same rows when nothing is waiting', () => {
+    const shown = feedRows([], feed(1, 10), 16, 4);
+    expect(feedRows(shown, feed(1, 10), 16, 4)).toBe(shown);
+  });
+
+  it('passes over what the relay no longer holds in a flood: four rows a tick, never more', () => {
+    let shown = feedRows([], feed(1, 50), 16, 4);
+    for (let tick = 1; tick <= 5; tick++) {
+      const before = new Set(nos(shown));
+      shown = feedRows(shown, feed(1_000 * tick, 1_000 * tick + 49), 16, 4);
+      expect(nos(shown).filter((no) => !before.has(no))).toEqual([1_000 * tick + 3, 1_000 * tick + 2, 1_000 * tick + 1, 1_000 * tick]);
+      expect(shown).toHaveLength(16);
+    }
+  });
+
+  it('replaces the rows at once with an older feed (the wall rewound)', () => {
+    const shown = feedRows([], feed(20, 40), 16, 4);
+    expect(nos(feedRows(shown, feed(1, 10), 16, 4))).toEqual(nos(feed(1, 10)));
+  });
+});
