@@ -37,16 +37,19 @@ const oldCase = [
   at(weeksAgo, { id: 'grd-stall', kind: 'street_trading', status: 'open' }),
   at(weeksAgo + 600_000, { id: 'grd-stall-dispatched', kind: 'street_trading', ref: 'grd-stall', stage: 'dispatched' }),
 ];
-const call = (offset: number, fields: Partial<ProducerEvent> & Pick<ProducerEvent, 'id'>) =>
-  at(now - 3_600_000 + offset, { kind: 'noise', compoundId: COMPOUNDS[21]!, ...fields });
+// Today's call fits between the start of today and now, even when the test runs just after midnight.
+const callFrom = Math.max(now - 3_600_000, clock.dayOf(now).start);
+const callStep = Math.min(60_000, Math.floor((now - callFrom) / 6));
+const call = (step: number, fields: Partial<ProducerEvent> & Pick<ProducerEvent, 'id'>) =>
+  at(callFrom + step * callStep, { kind: 'noise', compoundId: COMPOUNDS[21]!, ...fields });
 const todaysCall = [
   call(0, { id: 'hot-1', status: 'open' }),
-  call(60_000, { id: 'hot-1-contacted', ref: 'hot-1', stage: 'contacted' }),
-  call(120_000, { id: 'hot-1-finished', ref: 'hot-1', stage: 'finished', onTime: true }),
-  call(180_000, { id: 'hot-1-reviewed', ref: 'hot-1', stage: 'reviewed', resolved: false, satisfied: true }),
+  call(1, { id: 'hot-1-contacted', ref: 'hot-1', stage: 'contacted' }),
+  call(2, { id: 'hot-1-finished', ref: 'hot-1', stage: 'finished', onTime: true }),
+  call(3, { id: 'hot-1-reviewed', ref: 'hot-1', stage: 'reviewed', resolved: false, satisfied: true }),
   // Refused by the state: contacted again after finishing, and a step of a case never opened.
-  call(240_000, { id: 'hot-1-contacted-again', ref: 'hot-1', stage: 'contacted' }),
-  call(300_000, { id: 'hot-ghost-finished', ref: 'hot-ghost', stage: 'finished', onTime: false }),
+  call(4, { id: 'hot-1-contacted-again', ref: 'hot-1', stage: 'contacted' }),
+  call(5, { id: 'hot-ghost-finished', ref: 'hot-ghost', stage: 'finished', onTime: false }),
 ];
 
 describe('grid and hotline cases through Kafka', () => {
