@@ -8,11 +8,14 @@ import { FLIGHT_DEFAULTS, createFlight, nextFlightDeadline, stepFlight, type Fli
 import type { AlarmParams } from './alarmParams.ts';
 import { EMPTY_QUEUE, raisedCards, updateQueue, type AlarmQueue } from './alarmQueue.ts';
 import { chimeDue } from './chime.ts';
+import { IdMemory } from './idMemory.ts';
 import { newAlarms } from './newAlarms.ts';
 
 /** Who the camera director sees interrupting. */
 export const ALARM_INTERRUPTER = 'alarm';
 const CLOCK_MS = 1_000;
+/** Alarm item ids remembered; more than the relay's alarm feed holds. */
+const ID_MEMORY = 1_000;
 
 export interface DeskParts {
   director: Pick<CameraDirector, 'interrupt' | 'resume'>;
@@ -32,6 +35,8 @@ export class AlarmDesk {
   private readonly parts: DeskParts;
   private compounds: readonly RollupView[] = [];
   private lastNo = 0;
+  /** An item offered twice (by a restarted relay) counts once. */
+  private readonly taken = new IdMemory(ID_MEMORY);
   private lastChimeAt: number | null = null;
   private deadline: ReturnType<typeof setTimeout> | undefined;
 
@@ -43,8 +48,9 @@ export class AlarmDesk {
 
   /** Takes a live view (the relay's, never a replayed one). */
   take(view: Snapshot, now: number): void {
-    const { items, lastNo } = newAlarms(view.alarms, this.lastNo);
-    this.lastNo = lastNo;
+    const offered = newAlarms(view.alarms, this.lastNo);
+    this.lastNo = offered.lastNo;
+    const items = this.taken.takeNew(offered.items);
     this.compounds = view.compounds;
     if (this.flight) {
       this.advance(items, now);

@@ -1,8 +1,8 @@
 // The alarm pop-up queue: one card per compound and kind, so a storm of the same alarm in one
 // compound folds into one card with a count. Cards are ordered by severity, then age (the one
 // waiting longest first), and leave when their compound has no open critical incident any more
-// or when nothing new came for a while. Pure; memory is bounded by the card cap and the id
-// memory, whatever the event rate (a fold only adds to a count).
+// or when nothing new came for a while. Pure; memory is bounded by the card cap, whatever the
+// event rate (a fold only adds to a count). Which items are new is the desk's id memory's call.
 import { SEVERITIES, type Kind, type Severity, type Source } from '../../relay/contract/kinds.ts';
 import type { FeedItem, RollupView } from '../../relay/protocol/snapshot.ts';
 
@@ -28,8 +28,6 @@ export interface AlarmCard {
 export interface AlarmQueue {
   /** In display order. */
   readonly cards: readonly AlarmCard[];
-  /** Ids of the latest items taken, oldest first: an item delivered twice counts once. */
-  readonly seenIds: readonly string[];
   /** Cards raised so far (the last raisedNo). */
   readonly raised: number;
 }
@@ -39,13 +37,11 @@ export interface QueueOptions {
   lingerMs: number;
   /** Cards kept; past it the lowest-ranked are dropped. */
   maxCards: number;
-  /** Item ids remembered; more than the relay's alarm feed holds. */
-  idMemory: number;
 }
 
-export const QUEUE_DEFAULTS: Readonly<QueueOptions> = { lingerMs: 5 * 60_000, maxCards: 100, idMemory: 1_000 };
+export const QUEUE_DEFAULTS: Readonly<QueueOptions> = { lingerMs: 5 * 60_000, maxCards: 100 };
 
-export const EMPTY_QUEUE: AlarmQueue = { cards: [], seenIds: [], raised: 0 };
+export const EMPTY_QUEUE: AlarmQueue = { cards: [], raised: 0 };
 
 function cardKey(item: Pick<FeedItem, 'compoundId' | 'kind'>): string {
   return `${item.compoundId}|${item.kind}`;
@@ -74,9 +70,9 @@ function fold(card: AlarmCard, item: FeedItem): AlarmCard {
 }
 
 /**
- * The queue after new alarm items (newest first, as the relay sends them) at wall time `now`,
- * with the compounds' roll-ups deciding which cards still stand. The same queue when nothing
- * changed, so a presenter can tell by identity.
+ * The queue after new alarm items (newest first, as the relay sends them; none taken before) at
+ * wall time `now`, with the compounds' roll-ups deciding which cards still stand. The same queue
+ * when nothing changed, so a presenter can tell by identity.
  */
 export function updateQueue(
   queue: AlarmQueue,
@@ -85,16 +81,14 @@ export function updateQueue(
   now: number,
   options: QueueOptions = QUEUE_DEFAULTS,
 ): AlarmQueue {
-  const seen = new Set(queue.seenIds);
-  const taken: string[] = [];
+  let taken = 0;
   const cards = new Map(queue.cards.map((card) => [card.key, card]));
   let raised = queue.raised;
   // Oldest first, so the latest note is the one a card keeps.
   for (let i = newItems.length - 1; i >= 0; i--) {
     const item = newItems[i];
-    if (!item || seen.has(item.id) || now - item.ts > options.lingerMs) continue;
-    seen.add(item.id);
-    taken.push(item.id);
+    if (!item || now - item.ts > options.lingerMs) continue;
+    taken++;
     const card = cards.get(cardKey(item));
     cards.set(cardKey(item), card ? fold(card, item) : raise(item, ++raised));
   }
@@ -102,13 +96,9 @@ export function updateQueue(
   const standing = [...cards.values()].filter(
     (card) => (critical.get(card.compoundId) ?? 0) > 0 && now - card.lastTs <= options.lingerMs,
   );
-  const unchanged = taken.length === 0 && standing.length === queue.cards.length;
+  const unchanged = taken === 0 && standing.length === queue.cards.length;
   if (unchanged) return queue;
-  return {
-    cards: standing.sort(compareCards).slice(0, options.maxCards),
-    seenIds: taken.length === 0 ? queue.seenIds : [...queue.seenIds, ...taken].slice(-options.idMemory),
-    raised,
-  };
+  return { cards: standing.sort(compareCards).slice(0, options.maxCards), raised };
 }
 
 /** Cards raised by the step from `before` to `after`. */

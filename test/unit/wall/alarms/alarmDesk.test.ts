@@ -62,6 +62,20 @@ describe('alarm desk', () => {
     expect(desk.queue.cards).toEqual([]);
   });
 
+  it('countsAnAlarmARestartedRelayOffersAgainOnce', () => {
+    const storm = Array.from({ length: 3 }, (_, i) => event({ kind: 'smoke', compoundId: compoundAt(4), ts: NOON + i }));
+    const before = newState(NOON);
+    const { desk } = newDesk();
+    show(desk, before);
+    for (const e of storm) applyEvent(before, e, Date.now());
+    show(desk, before);
+    // The restarted relay numbers from 1 again, and has read the first two back so far.
+    const restarted = newState(NOON);
+    for (const e of storm.slice(0, 2)) applyEvent(restarted, e, Date.now());
+    show(desk, restarted);
+    expect(desk.queue.cards.map((card) => card.count)).toEqual([3]);
+  });
+
   it('alarmsStandingWhenTheWallLoadsShowButNeitherFlyNorRing', () => {
     const state = newState(NOON);
     applyEvent(state, event({ kind: 'burglary', compoundId: compoundAt(9) }), Date.now());
