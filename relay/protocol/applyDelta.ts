@@ -4,7 +4,8 @@
 import type { CasesDelta, CasesView, DayDelta, DayView, Delta, FeedItem, HeatChange, Snapshot } from './snapshot.ts';
 
 function withPairs(values: readonly number[], pairs: readonly number[]): number[] {
-  const next = [...values];
+  // slice: a plain copy of the elements, without the spread's iteration protocol.
+  const next = values.slice();
   for (let i = 0; i + 1 < pairs.length; i += 2) next[pairs[i] ?? 0] = pairs[i + 1] ?? 0;
   return next;
 }
