@@ -39,7 +39,8 @@ const fittedIn = new WeakMap<HTMLElement, Fitted>();
  * Fitting measures, and measuring makes the browser lay out the page. Svelte runs an attachment
  * again whenever anything its expression read changed (a ranking row's new counts, an alarm
  * card's new count), several times a second on a busy wall; a run with the same text keeps what
- * the element shows and its observer, and costs no layout.
+ * the element shows and its observer, and costs no layout. A new text is shown at once and fitted
+ * at the next frame, before it is painted (fitAtNextFrame).
  */
 export function fitLine(text: string, minScale = 1): Attachment<HTMLElement> {
   return (element) => {
@@ -71,11 +72,33 @@ export function fitLine(text: string, minScale = 1): Attachment<HTMLElement> {
     };
     const fitted: Fitted = { text, minScale, run, observer: new ResizeObserver(fit) };
     fittedIn.set(element, fitted);
-    fit();
-    void document.fonts.ready.then(fit);
+    element.style.fontSize = '';
+    show(chars.length);
+    fitAtNextFrame(fit);
+    void document.fonts.ready.then(() => fitAtNextFrame(fit));
     if (element.parentElement) fitted.observer.observe(element.parentElement);
     return () => release(element, run);
   };
+}
+
+/** Fits waiting for the next frame; a fit asked for twice runs once. */
+const dueFits = new Set<() => void>();
+
+/**
+ * Runs a fit at the next frame. On a busy wall a tick changes texts while its other updates leave
+ * the page's layout dirty, and ticks come faster than frames (in software rendering, several per
+ * frame): fitting at once would lay out the whole page in each tick, fitting at the frame lays it
+ * out once, when the frame does anyway.
+ */
+function fitAtNextFrame(fit: () => void): void {
+  if (dueFits.size === 0) requestAnimationFrame(runDueFits);
+  dueFits.add(fit);
+}
+
+function runDueFits(): void {
+  const fits = [...dueFits];
+  dueFits.clear();
+  for (const fit of fits) fit();
 }
 
 /**
