@@ -1,10 +1,12 @@
-// The map's own cadence: it takes the live view at most once per period, while the panels take
-// every tick. Redrawing the map's data (the heatmap's weights, the buildings' colours, the live
-// dots) costs deck.gl an upload and, in software, a whole re-aggregation; at 4 ticks a second
-// with thousands of events that would be most of each frame, and a second's resolution is all a
-// map of the day's heat needs. The first view, and any view that is not the live one (a frame of
-// the rewind, which the operator steps through), is taken at once; so is the first live view
-// after them. The latest view offered is always the one taken next: none is left behind.
+// A view taken at its own cadence: at most once per period, while the counters and alarms take
+// every tick. The map takes its view this way: redrawing its data (the heatmap's weights, the
+// buildings' colours, the live dots) costs deck.gl an upload and, in software, a whole
+// re-aggregation; at 4 ticks a second with thousands of events that would be most of each frame,
+// and a second's resolution is all a map of the day's heat needs. So do the slow panels (trends,
+// rankings), which read as well once a second. The first view, and any view that is not the live
+// one (a frame of the rewind, which the operator steps through), is taken at once; so is the
+// first live view after them. The latest view offered is always the one taken next: none is left
+// behind.
 
 export interface ViewCadenceOptions<View> {
   periodMs: number;

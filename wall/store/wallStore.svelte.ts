@@ -5,6 +5,8 @@
 // Cost per tick is bounded by the delta, never by the event rate: the view is held raw (no deep
 // proxies), applyDelta keeps the identity of every part a delta does not touch (the map's layers
 // rely on that), and every figure is a small function of bounded parts (kinds, hours, places).
+// Figures that move slowly to the eye (the trends, the rankings) follow the live view once a
+// second rather than every tick; the counters and alarms follow every tick.
 import { flushSync } from 'svelte';
 import { ALARM_SOURCES } from '../../relay/contract/kinds.ts';
 import { connectRelay, WALL_BACKOFF, type LinkStatus } from '../../relay/protocol/relayClient.ts';
@@ -13,6 +15,7 @@ import { SnapshotSync } from '../../relay/protocol/snapshotSync.ts';
 import { DEFAULT_LANG, otherLang, type Lang } from '../i18n/lang.ts';
 import { Replay } from '../replay/replay.svelte.ts';
 import type { WallPhase } from '../replay/wallPhase.ts';
+import { createViewCadence } from './viewCadence.ts';
 import { connectionPhase, type RelaySync } from './connectionPhase.ts';
 import { DeltaTiming } from './deltaTiming.ts';
 import { caseFigures } from './caseFigures.ts';
@@ -29,6 +32,8 @@ const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 const TOP_PLACES = 5;
 /** A minute of deltas at the default 4 Hz. */
 const TIMING_WINDOW = 240;
+/** How often the slow figures take the live view. */
+const SLOW_PERIOD_MS = 1_000;
 
 export class WallStore {
   private readonly namesByLang: Readonly<Record<Lang, PlaceNames>>;
@@ -39,6 +44,14 @@ export class WallStore {
   readonly replay = new Replay();
   /** What the wall shows: the live view (kept through reconnects), or the frame being replayed. */
   readonly view = $derived(this.replay.shown ?? this.liveView);
+  /** The live view at most once a second (always the latest in the end). */
+  private slowLiveView = $state.raw<Snapshot | null>(null);
+  private readonly slowCadence = createViewCadence<Snapshot | null>({
+    periodMs: SLOW_PERIOD_MS,
+    take: (view) => (this.slowLiveView = view),
+  });
+  /** What the slow figures show: the live view at their cadence, or the frame being replayed. */
+  private readonly slowView = $derived(this.replay.shown ?? this.slowLiveView);
   lang = $state<Lang>(DEFAULT_LANG);
   /** The wall's clock, once a second. */
   private wallClock = $state(Date.now());
@@ -87,11 +100,11 @@ export class WallStore {
   private readonly fraction = $derived(this.viewMinute === null ? 0 : dayFraction(this.viewMinute, this.timeZone));
 
   // The roll-ups on their own, so the rankings ignore deltas that did not touch them.
-  private readonly compounds = $derived(this.view?.compounds);
-  private readonly committees = $derived(this.view?.committees);
+  private readonly compounds = $derived(this.slowView?.compounds);
+  private readonly committees = $derived(this.slowView?.committees);
 
   readonly counters = $derived(this.view && sourceCounters(this.view, this.fraction));
-  readonly trends = $derived(this.view && trendSeries(this.view, this.fraction));
+  readonly trends = $derived(this.slowView && trendSeries(this.slowView, this.fraction));
   readonly incidents = $derived(this.view && incidentFigures(this.view));
   readonly cases = $derived(this.view && caseFigures(this.view, this.fraction));
   readonly caseFeed = $derived(this.view?.cases.feed ?? []);
@@ -158,6 +171,7 @@ export class WallStore {
     return () => {
       hideProbe();
       clearInterval(clock);
+      this.slowCadence.stop();
       link.close();
     };
   }
@@ -186,6 +200,7 @@ export class WallStore {
     this.lastMessageAt = now;
     if (this.sync.snapshot !== this.liveView) {
       this.liveView = this.sync.snapshot;
+      this.slowCadence.offer(this.liveView, true);
       this.viewArrivedAt = now;
       if (this.liveView) this.replay.record(this.liveView, delta);
     }

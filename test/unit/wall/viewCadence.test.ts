@@ -1,7 +1,7 @@
-// The map takes the live view at its own cadence (at most once a period, the latest one), and a
+// A view taken at its own cadence (at most once a period, the latest one), and a
 // frame of the rewind at once.
 import { describe, expect, it } from 'vitest';
-import { createViewCadence, waitBeforeTaking } from '../../../../wall/map/viewCadence.ts';
+import { createViewCadence, waitBeforeTaking } from '../../../wall/store/viewCadence.ts';
 
 function clockedCadence(periodMs: number) {
   let now = 0;
