@@ -23,18 +23,19 @@ interface Fitted {
   text: string;
   minScale: number;
   observer: ResizeObserver;
+  fit: () => void;
   /** Bumped by each run of the attachment, so a teardown can tell whether a new run followed. */
   run: number;
 }
 
-/** What each element shows and watches, kept across the attachment's runs. */
-const fittedIn = new WeakMap<HTMLElement, Fitted>();
+/** What each element shows and watches, kept across the attachment's runs; let go on release. */
+const fittedIn = new Map<HTMLElement, Fitted>();
 
 /**
  * Shows `text` in the element (which should have `overflow: hidden` and a width set by its
  * parent), set down to `minScale` of its font size if that makes it fit (long romanised names),
  * else cut by code points, so a character is never split. Fits again when the parent's size
- * changes and once the fonts are ready.
+ * changes and when a font has loaded.
  *
  * Fitting measures, and measuring makes the browser lay out the page. Svelte runs an attachment
  * again whenever anything its expression read changed (a ranking row's new counts, an alarm
@@ -70,12 +71,12 @@ export function fitLine(text: string, minScale = 1): Attachment<HTMLElement> {
       if (fits() || shrinks()) return;
       show(longestFitting(chars.length - 1, (n) => (show(n), fits())));
     };
-    const fitted: Fitted = { text, minScale, run, observer: new ResizeObserver(fit) };
+    const fitted: Fitted = { text, minScale, run, observer: new ResizeObserver(fit), fit };
     fittedIn.set(element, fitted);
     element.style.fontSize = '';
     show(chars.length);
     fitAtNextFrame(fit);
-    void document.fonts.ready.then(() => fitAtNextFrame(fit));
+    refitWhenFontsLoad();
     if (element.parentElement) fitted.observer.observe(element.parentElement);
     return () => release(element, run);
   };
@@ -99,6 +100,21 @@ function runDueFits(): void {
   const fits = [...dueFits];
   dueFits.clear();
   for (const fit of fits) fit();
+}
+
+let watchingFonts = false;
+
+/**
+ * A font that finishes loading changes the texts' widths, not their boxes' (which the observers
+ * watch): every line is fitted again. Asking `document.fonts.ready` for each new text instead
+ * would make the browser update the page's style and layout each time.
+ */
+function refitWhenFontsLoad(): void {
+  if (watchingFonts) return;
+  watchingFonts = true;
+  document.fonts.addEventListener('loadingdone', () => {
+    for (const fitted of fittedIn.values()) fitAtNextFrame(fitted.fit);
+  });
 }
 
 /**
