@@ -24,6 +24,9 @@ interface Fitted {
   minScale: number;
   observer: ResizeObserver;
   fit: () => void;
+  /** The element's width when last fitted: a report of the same width (the observer's first, a
+   * change of height) needs no new fit. */
+  width: number;
   /** Bumped by each run of the attachment, so a teardown can tell whether a new run followed. */
   run: number;
 }
@@ -64,14 +67,22 @@ export function fitLine(text: string, minScale = 1): Attachment<HTMLElement> {
       element.style.fontSize = '';
       return false;
     };
-    const fit = () => {
-      if (fittedIn.get(element) !== fitted) return;
+    const fitIn = () => {
       element.style.fontSize = '';
       show(chars.length);
       if (fits() || shrinks()) return;
       show(longestFitting(chars.length - 1, (n) => (show(n), fits())));
     };
-    const fitted: Fitted = { text, minScale, run, observer: new ResizeObserver(fit), fit };
+    const fit = () => {
+      if (fittedIn.get(element) !== fitted) return;
+      fitIn();
+      fitted.width = element.clientWidth;
+    };
+    // Observers report after layout, so the width is read without laying out again.
+    const resized = () => {
+      if (element.clientWidth !== fitted.width) fit();
+    };
+    const fitted: Fitted = { text, minScale, run, observer: new ResizeObserver(resized), fit, width: -1 };
     fittedIn.set(element, fitted);
     element.style.fontSize = '';
     show(chars.length);

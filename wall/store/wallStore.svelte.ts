@@ -15,7 +15,6 @@ import { SnapshotSync } from '../../relay/protocol/snapshotSync.ts';
 import { DEFAULT_LANG, otherLang, type Lang } from '../i18n/lang.ts';
 import { Replay } from '../replay/replay.svelte.ts';
 import type { WallPhase } from '../replay/wallPhase.ts';
-import { createViewCadence } from './viewCadence.ts';
 import { connectionPhase, type RelaySync } from './connectionPhase.ts';
 import { DeltaTiming } from './deltaTiming.ts';
 import { caseFigures } from './caseFigures.ts';
@@ -25,6 +24,7 @@ import { dayFraction } from './localTime.ts';
 import type { PlaceNames } from './placeNames.ts';
 import { topByOpen } from './ranking.ts';
 import { exposeStoreProbe, type WallStoreProbe } from './storeProbe.ts';
+import { createViewCadence } from './viewCadence.ts';
 import type { WallParams } from './wallParams.ts';
 
 /** Until the relay says otherwise (its snapshot carries its zone). */
