@@ -11,7 +11,7 @@ import type { WallTestHook } from '../../wall/map/testHook.ts';
 import { COMPOUNDS, eventOf } from '../integration/support/events.ts';
 import { waitFor } from '../integration/support/relays.ts';
 import { mapIsStill } from './support/wallMap.ts';
-import type { WallPage } from './support/wallPage.ts';
+import { nextFrame, type WallPage } from './support/wallPage.ts';
 import { WallRig } from './support/wallRig.ts';
 
 const pack = await loadPack();
@@ -191,6 +191,7 @@ describe('the alarm pop-up queue', () => {
     const hidden = compounds.length - shown.length;
     expect(await more.innerText()).toBe(`另有 ${hidden} 条`);
     // Every line of text as drawn (hidden overflow included) lies inside its card and the overlay.
+    await nextFrame(page);
     const outside = await page.evaluate(() => {
       const queue = document.querySelector('[data-testid="alarm-queue"]');
       if (!queue) return ['no alarm queue'];

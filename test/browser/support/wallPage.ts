@@ -84,10 +84,19 @@ export async function mapReady(page: Page): Promise<void> {
 }
 
 /**
+ * Resolves once the page has drawn its next frame, so that what a test reads is what the screen
+ * shows: lines of text are fitted to their boxes at the frame, not when their text changes.
+ */
+export async function nextFrame(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
+/**
  * Where the wall's boxes break the layout: title bar, columns and panels whose content is larger
  * than the box, or that reach outside the screen. Empty when everything fits.
  */
-export function layoutProblems(page: Page): Promise<string[]> {
+export async function layoutProblems(page: Page): Promise<string[]> {
+  await nextFrame(page);
   return page.evaluate(() => {
     const problems: string[] = [];
     const boxes = document.querySelectorAll<HTMLElement>('[data-testid="title-bar"], [data-testid^="column-"], [data-testid^="panel-"]');
@@ -110,7 +119,8 @@ export function layoutProblems(page: Page): Promise<string[]> {
  * style ends overflowing text with one and whose text is wider than its box. Producers' notes
  * (free text, up to 280 characters) are cut on purpose and not counted.
  */
-export function cutTexts(page: Page): Promise<string[]> {
+export async function cutTexts(page: Page): Promise<string[]> {
+  await nextFrame(page);
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('body *:not(.note)')]
       .filter((element) => getComputedStyle(element).textOverflow === 'ellipsis' && element.scrollWidth > element.clientWidth)

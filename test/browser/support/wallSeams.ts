@@ -3,6 +3,7 @@
 // seams of the grid the wall says it is laid out for (its HUD's data-grid and data-bezel), in the
 // page's own pixels, so a scaled preview is checked as well as the wall itself.
 import type { Page } from 'playwright-core';
+import { nextFrame } from './wallPage.ts';
 
 export interface SeamCheck {
   /** How many lines of text were checked (a check of nothing proves nothing). */
@@ -11,7 +12,8 @@ export interface SeamCheck {
   problems: string[];
 }
 
-export function textAcrossSeams(page: Page): Promise<SeamCheck> {
+export async function textAcrossSeams(page: Page): Promise<SeamCheck> {
+  await nextFrame(page);
   return page.evaluate(() => {
     const hud = document.querySelector<HTMLElement>('.hud');
     if (!hud) return { checked: 0, problems: ['no .hud element'] };
