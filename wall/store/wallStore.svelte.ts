@@ -13,6 +13,7 @@ import { SnapshotSync } from '../../relay/protocol/snapshotSync.ts';
 import { DEFAULT_LANG, otherLang, type Lang } from '../i18n/lang.ts';
 import { Replay } from '../replay/replay.svelte.ts';
 import type { WallPhase } from '../replay/wallPhase.ts';
+import { Listeners } from '../ui/listeners.ts';
 import { connectionPhase, type RelaySync } from './connectionPhase.ts';
 import { DeltaTiming } from './deltaTiming.ts';
 import { caseFigures } from './caseFigures.ts';
@@ -30,7 +31,15 @@ const TOP_PLACES = 5;
 /** A minute of deltas at the default 4 Hz. */
 const TIMING_WINDOW = 240;
 
-export class WallStore {
+/** Takes a new live view; `live` is false while the wall shows the past (a replay). */
+export type LiveViewListener = (view: Snapshot, live: boolean) => void;
+
+/** Where the live views come from, for those that must take every one (the alarm queue, the lag). */
+export interface LiveViews {
+  watchLiveViews(listener: LiveViewListener): () => void;
+}
+
+export class WallStore implements LiveViews {
   private readonly namesByLang: Readonly<Record<Lang, PlaceNames>>;
   private readonly params: WallParams;
   /** The relay's latest view, whatever the wall shows (the alarm queue follows it always). */
@@ -54,6 +63,7 @@ export class WallStore {
   private tickMs = $state<number | null>(null);
   private lastDeltaAt: number | null = null;
   private readonly sync = new SnapshotSync();
+  private readonly liveViews = new Listeners<Parameters<LiveViewListener>>();
   /** For testers: the performance readout and window.__wallStore. */
   readonly probe: WallStoreProbe = {
     deltaTiming: () => this.timing.summary(),
@@ -132,6 +142,12 @@ export class WallStore {
     this.show(savedAt);
   }
 
+  /** `listener` takes the live view there is now, if any, then each new one; returns the stop. */
+  watchLiveViews(listener: LiveViewListener): () => void {
+    if (this.liveView) listener(this.liveView, !this.replay.active);
+    return this.liveViews.add(listener);
+  }
+
   /** Connects to the relay and starts the clock; returns the stop function. */
   start(): () => void {
     const link = connectRelay({
@@ -187,7 +203,9 @@ export class WallStore {
     if (this.sync.snapshot !== this.liveView) {
       this.liveView = this.sync.snapshot;
       this.viewArrivedAt = now;
-      if (this.liveView) this.replay.record(this.liveView, delta);
+      if (!this.liveView) return;
+      this.replay.record(this.liveView, delta);
+      this.liveViews.tell(this.liveView, !this.replay.active);
     }
   }
 }
