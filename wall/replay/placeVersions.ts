@@ -1,10 +1,11 @@
-// The places in the rewind's deltas, sharing the parts that did not change. A delta carries each
-// place it changes whole (its roll-up, or its grid and hotline cases: cohorts, rates), a fresh
-// object off the wire each time; at a busy rate every place changes every frame, though most of
-// its parts (one source's cases, a cohort's rates) do not. Each new version of a place keeps the
-// parts equal to its version before as the very objects of that one, so the history holds an
-// unchanged part once however many frames show it.
-import type { CasePlaceView, Delta, RollupView, Snapshot } from '../../relay/protocol/snapshot.ts';
+// The cases of the places in the rewind's deltas, sharing the parts that did not change. A delta
+// carries the cases of each place it changes whole (grid and hotline: today's and the year's
+// cohorts, their rates), a fresh object off the wire each time; at a busy rate every place changes
+// every frame, though most of its parts (the other source's cases, a cohort, its rates) do not.
+// Each new version keeps the parts equal to the version before as the very objects of that one, so
+// the history holds an unchanged part once however many frames show it. (The relay's roll-ups are
+// flat: nothing in them to share.)
+import type { CasePlaceView, Delta, Snapshot } from '../../relay/protocol/snapshot.ts';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
@@ -27,41 +28,32 @@ function sharing<T>(next: T, before: T | undefined): T {
     shared ||= kept !== part;
     return [key, kept] as const;
   });
-  // A copy only where it shares something: a flat roll-up is kept as it came.
+  // A copy only where it shares something.
   if (!shared) return next;
   return (Array.isArray(next) ? parts.map(([, part]) => part) : Object.fromEntries(parts)) as T;
 }
 
 const LISTS = ['compounds', 'committees', 'areas'] as const;
-type Place = RollupView | CasePlaceView;
 
 export class PlaceVersions {
-  /** The latest version kept of each place, per list (the relay's and the cases'). */
-  private readonly latest = new Map<string, Map<string, Place>>();
+  /** The latest version kept of each place's cases, per list. */
+  private readonly latest = new Map<string, Map<string, CasePlaceView>>();
 
   /** Starts over from a keyframe's places. */
   reset(keyframe: Snapshot): void {
-    this.latest.clear();
-    for (const list of LISTS) {
-      this.latest.set(list, new Map(keyframe[list].map((place) => [place.id, place])));
-      this.latest.set(`cases.${list}`, new Map(keyframe.cases[list].map((place) => [place.id, place])));
-    }
+    for (const list of LISTS) this.latest.set(list, new Map(keyframe.cases[list].map((place) => [place.id, place])));
   }
 
-  /** The delta with each place it carries sharing what did not change since the place's last version. */
+  /** The delta with each place's cases sharing what did not change since their last version. */
   share(delta: Delta): Delta {
-    const next = { ...delta };
-    for (const list of LISTS) if (delta[list]) next[list] = this.versions(list, delta[list]);
-    if (delta.cases) {
-      const cases = { ...delta.cases };
-      for (const list of LISTS) if (delta.cases[list]) cases[list] = this.versions(`cases.${list}`, delta.cases[list]);
-      next.cases = cases;
-    }
-    return next;
+    if (!delta.cases) return delta;
+    const cases = { ...delta.cases };
+    for (const list of LISTS) if (cases[list]) cases[list] = this.versions(list, cases[list]);
+    return { ...delta, cases };
   }
 
-  private versions<T extends Place>(list: string, places: T[]): T[] {
-    let latest = this.latest.get(list) as Map<string, T> | undefined;
+  private versions(list: string, places: CasePlaceView[]): CasePlaceView[] {
+    let latest = this.latest.get(list);
     if (!latest) this.latest.set(list, (latest = new Map()));
     return places.map((place) => {
       const version = sharing(place, latest.get(place.id));

@@ -3,8 +3,8 @@
 // relay), and a frame — a point one can rewind to — every `frameMs` of the relay's clock. A
 // frame's snapshot is rebuilt on demand from the keyframe before it with applyDelta, equal to the
 // live snapshot of its time but for the alarm list (NO_ALARMS). Keyframes are the live snapshots
-// themselves, so they share every part the deltas since did not touch, and a place in a delta shares
-// the parts that did not change with its version before (placeVersions.ts). When a frame is kept, the
+// themselves, so they share every part the deltas since did not touch, and a place's cases in a
+// delta share what did not change with their version before (placeVersions.ts). When a frame is kept, the
 // deltas since the frame before lose what no frame shows (laterWrites.ts) — feed items that
 // scrolled out before it, figures, places and heat cells that a later delta wrote again — so at a
 // busy rate the ring holds about what the frames show, not every tick.

@@ -32,10 +32,19 @@ describe('the versions of a place', () => {
     expect(again.hotline).toBe(before.hotline);
   });
 
-  it('keepsAFlatRollUpAsItCame', () => {
+  it('keepsAPlaceWhoseEveryPartChangedAsItCame', () => {
     const versions = new PlaceVersions();
     versions.reset(keyframe);
-    const rollup = { ...keyframe.compounds[0]!, today: 7 };
-    expect(versions.share({ seq: 1, prevSeq: 0, at: NOON + 250, compounds: [rollup] }).compounds![0]).toBe(rollup);
+    const before = keyframe.cases.compounds[0]!;
+    const changed = { ...fresh(before), grid: withGridAccepted(before, 3).grid, hotline: { ...fresh(before.hotline), open: 2 } };
+    changed.hotline.today.accepted = 2;
+    changed.hotline.year.accepted = 2;
+    changed.grid.year.accepted = 3;
+    changed.hotline.today.rates = { ...changed.hotline.today.rates, contact: 0 };
+    changed.hotline.year.rates = { ...changed.hotline.year.rates, contact: 0 };
+    changed.grid.today.rates = { closure: 0 };
+    changed.grid.year.rates = { closure: 0 };
+    const delta: Delta = { seq: 1, prevSeq: 0, at: NOON + 250, cases: { compounds: [changed] } };
+    expect(versions.share(delta).cases!.compounds![0]).toBe(changed);
   });
 });
