@@ -15,6 +15,12 @@ function defined<T extends object>(object: T): T | undefined {
   return entries.length > 0 ? (Object.fromEntries(entries) as T) : undefined;
 }
 
+/**
+ * A kept list, none when empty, and copied to its length: an array filled by push or filter has
+ * spare room, which a delta kept for fifteen minutes would hold all that time.
+ */
+const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list.slice() : undefined);
+
 /** Each entry of `object` through `keep`, those it drops left out; undefined when none is left. */
 function keepEach<K extends string, V>(object: Partial<Record<K, V>>, keep: (value: V, key: K) => V | undefined): Partial<Record<K, V>> | undefined {
   const kept: Partial<Record<K, V>> = {};
@@ -107,16 +113,14 @@ export class LaterWrites {
     for (let i = pairs.length - (pairs.length % 2) - 2; i >= 0; i -= 2) {
       if (this.first(part, pairs[i]!)) kept.push(pairs[i]!, pairs[i + 1]!);
     }
-    return kept.length > 0 ? kept : undefined;
+    return nonEmpty(kept);
   }
 
   private byId<T extends { id: string }>(part: string, list: readonly T[] | undefined): T[] | undefined {
-    const kept = list?.toReversed().filter((entry) => this.first(part, entry.id));
-    return kept && kept.length > 0 ? kept.toReversed() : undefined;
+    return list && nonEmpty(list.toReversed().filter((entry) => this.first(part, entry.id)).reverse());
   }
 
   private feed(items: readonly FeedItem[] | undefined): FeedItem[] | undefined {
-    const kept = items?.filter((item) => this.shown.has(item));
-    return kept && kept.length > 0 ? kept : undefined;
+    return items && nonEmpty(items.filter((item) => this.shown.has(item)));
   }
 }
