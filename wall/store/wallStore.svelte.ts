@@ -139,7 +139,8 @@ export class WallStore implements LiveViews {
     if (this.liveView !== null) return;
     this.lang = lang;
     this.sync.takeSnapshot(view);
-    this.show(savedAt);
+    // Called while the kiosk mounts, where flushSync is not allowed: the watchers take it at once.
+    if (this.show(savedAt)) this.handOn();
   }
 
   /** `listener` takes the live view there is now, if any, then each new one; returns the stop. */
@@ -181,7 +182,7 @@ export class WallStore implements LiveViews {
   private takeSnapshot(snapshot: Snapshot): void {
     this.relaySync = 'synced';
     this.sync.takeSnapshot(snapshot);
-    this.show(Date.now());
+    this.showAndHandOn(Date.now());
   }
 
   /** Applies a delta and updates the screen at once, timing both; true to ask for a snapshot. */
@@ -191,21 +192,35 @@ export class WallStore implements LiveViews {
     if (this.lastDeltaAt !== null && delta.at > this.lastDeltaAt) this.tickMs = delta.at - this.lastDeltaAt;
     this.lastDeltaAt = delta.at;
     const askSnapshot = this.sync.takeDelta(delta, now);
-    this.show(now, delta);
-    flushSync();
+    this.showAndHandOn(now, delta);
     this.timing.record(performance.now() - started);
     return askSnapshot;
   }
 
-  /** `delta`: the one just taken; the replay keeps it when it brought the new snapshot. */
-  private show(now: number, delta?: Delta): void {
+  /**
+   * Puts the relay's new view on screen at once, then hands it to its watchers: what they start
+   * from it (an alarm's dwell on the map) starts once the view is shown.
+   */
+  private showAndHandOn(now: number, delta?: Delta): void {
+    const arrived = this.show(now, delta);
+    flushSync();
+    if (!arrived) return;
+    this.handOn();
+    flushSync();
+  }
+
+  /** True for a new live view. `delta`: the one just taken; the replay keeps it when it brought the new view. */
+  private show(now: number, delta?: Delta): boolean {
     this.lastMessageAt = now;
-    if (this.sync.snapshot !== this.liveView) {
-      this.liveView = this.sync.snapshot;
-      this.viewArrivedAt = now;
-      if (!this.liveView) return;
-      this.replay.record(this.liveView, delta);
-      this.liveViews.tell(this.liveView, !this.replay.active);
-    }
+    if (this.sync.snapshot === this.liveView) return false;
+    this.liveView = this.sync.snapshot;
+    this.viewArrivedAt = now;
+    if (!this.liveView) return false;
+    this.replay.record(this.liveView, delta);
+    return true;
+  }
+
+  private handOn(): void {
+    if (this.liveView) this.liveViews.tell(this.liveView, !this.replay.active);
   }
 }
