@@ -4,6 +4,7 @@
 // queue and the tour never fight over the map, and the tour can tell it has been interrupted.
 // The wall has one, in its UI context (wall/ui/); the map attaches its scene to it.
 import type { LngLat } from '../../geo/packIndex.ts';
+import { Listeners } from '../ui/listeners.ts';
 import { flyToCompound, flyToKeyframe, resetView, type CameraScene } from './camera.ts';
 
 /** A camera position of a tour step; zoom is relative to the home view's zoom. */
@@ -39,6 +40,7 @@ export class CameraDirector {
   interruption = $state.raw<Interruption | null>(null);
   private readonly move: CameraMove;
   private scene: CameraScene | null = null;
+  private readonly interruptions = new Listeners<[interrupted: boolean]>();
 
   /** `move` replaces the map's flights (tests); by default the director flies its scene. */
   constructor(move?: CameraMove) {
@@ -51,6 +53,11 @@ export class CameraDirector {
     return () => {
       if (this.scene === scene) this.scene = null;
     };
+  }
+
+  /** `listener` hears each interruption and its end (the tour holds its step meanwhile); returns the stop. */
+  watchInterruptions(listener: (interrupted: boolean) => void): () => void {
+    return this.interruptions.add(listener);
   }
 
   get interrupted(): boolean {
@@ -67,6 +74,7 @@ export class CameraDirector {
   interrupt(by: string, compoundId: string): void {
     this.interruption = { by, compoundId };
     this.move({ kind: 'compound', compoundId });
+    this.interruptions.tell(true);
   }
 
   /** Ends `by`'s interruption and flies back to the base shot; nothing if `by` holds none. */
@@ -74,5 +82,6 @@ export class CameraDirector {
     if (this.interruption?.by !== by) return;
     this.interruption = null;
     this.move(this.base);
+    this.interruptions.tell(false);
   }
 }

@@ -3,13 +3,16 @@
 // relay), and a frame — a point one can rewind to — every `frameMs` of the relay's clock. A
 // frame's snapshot is rebuilt on demand from the keyframe before it with applyDelta, equal to the
 // live snapshot of its time but for the alarm list (NO_ALARMS). Keyframes are the live snapshots
-// themselves, so they share every part the deltas since did not touch. When a frame is kept, the
-// deltas since the frame before lose what no frame shows — feed items that scrolled out before it,
-// places that a later delta replaced again — so at a busy rate the ring holds about what the
-// frames show, not every tick.
+// themselves, so they share every part the deltas since did not touch, and a place's cases in a
+// delta share what did not change with their version before (placeVersions.ts). When a frame is kept, the
+// deltas since the frame before lose what no frame shows (laterWrites.ts) — feed items that
+// scrolled out before it, figures, places and heat cells that a later delta wrote again — so at a
+// busy rate the ring holds about what the frames show, not every tick.
 // Pure: the caller hands in each live snapshot and the delta it came by; nothing reads a clock.
 import { applyDelta } from '../../relay/protocol/applyDelta.ts';
-import type { CasesDelta, Delta, FeedItem, Snapshot } from '../../relay/protocol/snapshot.ts';
+import type { Delta, FeedItem, Snapshot } from '../../relay/protocol/snapshot.ts';
+import { LaterWrites } from './laterWrites.ts';
+import { PlaceVersions } from './placeVersions.ts';
 
 export interface HistoryOptions {
   /** How far back the history reaches, from its newest frame. */
@@ -38,42 +41,13 @@ interface Frame {
  */
 const NO_ALARMS: FeedItem[] = [];
 
-const PLACE_LISTS = ['compounds', 'committees', 'areas'] as const;
-type PlaceList = (typeof PLACE_LISTS)[number];
-/** Ids replaced by a later delta before the frame, per list (the relay's and the cases'). */
-type Replaced = Record<PlaceList | `cases.${PlaceList}`, Set<string>>;
-
-/** The entries of `list` no later delta replaces before the frame; notes their ids as replaced. */
-function notReplaced<T extends { id: string }>(list: T[] | undefined, replaced: Set<string>): T[] | undefined {
-  if (!list) return undefined;
-  const kept = list.filter((entry) => !replaced.has(entry.id));
-  for (const entry of list) replaced.add(entry.id);
-  return kept.length > 0 ? kept : undefined;
-}
-
-const shownOnly = (items: FeedItem[] | undefined, shown: Set<FeedItem>) => {
-  const kept = items?.filter((item) => shown.has(item));
-  return kept && kept.length > 0 ? kept : undefined;
-};
-
-/** A delta without what the frame after it does not show (`replaced` fills as the walk goes back). */
-function trimmed(delta: Delta, shown: Set<FeedItem>, replaced: Replaced): Delta {
-  const next: Delta = { ...delta, feed: shownOnly(delta.feed, shown) };
-  for (const list of PLACE_LISTS) next[list] = notReplaced(delta[list], replaced[list]);
-  if (delta.cases) {
-    const cases: CasesDelta = { ...delta.cases, feed: shownOnly(delta.cases.feed, shown) };
-    for (const list of PLACE_LISTS) cases[list] = notReplaced(delta.cases[list], replaced[`cases.${list}`]);
-    next.cases = cases;
-  }
-  return next;
-}
-
 export class SnapshotHistory {
   private steps: Step[] = [];
   /** The number of steps[0]. */
   private firstStep = 0;
   private frames: Frame[] = [];
   private lastKeyframeAt = -Infinity;
+  private readonly places = new PlaceVersions();
 
   constructor(private readonly options: HistoryOptions) {
     const { frameMs, windowMs, keyframeMs } = options;
@@ -104,9 +78,11 @@ export class SnapshotHistory {
     const { at, seq } = snapshot;
     if (follows && at - this.lastKeyframeAt < this.options.keyframeMs) {
       const { alarms: _alarms, ...figures } = delta;
-      this.steps.push({ at, seq, delta: figures });
+      this.steps.push({ at, seq, delta: this.places.share(figures) });
     } else {
-      this.steps.push({ at, seq, keyframe: { ...snapshot, alarms: NO_ALARMS } });
+      const keyframe = { ...snapshot, alarms: NO_ALARMS };
+      this.steps.push({ at, seq, keyframe });
+      this.places.reset(keyframe);
       this.lastKeyframeAt = at;
     }
     const lastFrame = this.frames.at(-1);
@@ -159,15 +135,12 @@ export class SnapshotHistory {
 
   /** Trims the deltas after step `previous` (the frame before) up to the newest, a new frame's. */
   private trimSince(previous: number, frame: Snapshot): void {
-    const shown = new Set([...frame.feed, ...frame.cases.feed]);
-    const replaced = Object.fromEntries(
-      PLACE_LISTS.flatMap((list) => [[list, new Set<string>()], [`cases.${list}`, new Set<string>()]]),
-    ) as Replaced;
+    const later = new LaterWrites(new Set([...frame.feed, ...frame.cases.feed]));
     for (let i = this.steps.length - 1; i > previous; i--) {
       const step = this.steps[i]!;
       // Frames after a keyframe start from it: the deltas before it serve the frames before.
       if (!step.delta) break;
-      this.steps[i] = { ...step, delta: trimmed(step.delta, shown, replaced) };
+      this.steps[i] = { ...step, delta: later.trim(step.delta) };
     }
   }
 

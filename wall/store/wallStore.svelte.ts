@@ -15,6 +15,7 @@ import { SnapshotSync } from '../../relay/protocol/snapshotSync.ts';
 import { DEFAULT_LANG, otherLang, type Lang } from '../i18n/lang.ts';
 import { Replay } from '../replay/replay.svelte.ts';
 import type { WallPhase } from '../replay/wallPhase.ts';
+import { Listeners } from '../ui/listeners.ts';
 import { connectionPhase, type RelaySync } from './connectionPhase.ts';
 import { DeltaTiming } from './deltaTiming.ts';
 import { caseFigures } from './caseFigures.ts';
@@ -35,7 +36,15 @@ const TIMING_WINDOW = 240;
 /** How often the slow figures take the live view. */
 const SLOW_PERIOD_MS = 1_000;
 
-export class WallStore {
+/** Takes a new live view; `live` is false while the wall shows the past (a replay). */
+export type LiveViewListener = (view: Snapshot, live: boolean) => void;
+
+/** Where the live views come from, for those that must take every one (the alarm queue, the lag). */
+export interface LiveViews {
+  watchLiveViews(listener: LiveViewListener): () => void;
+}
+
+export class WallStore implements LiveViews {
   private readonly namesByLang: Readonly<Record<Lang, PlaceNames>>;
   private readonly params: WallParams;
   /** The relay's latest view, whatever the wall shows (the alarm queue follows it always). */
@@ -67,6 +76,7 @@ export class WallStore {
   private tickMs = $state<number | null>(null);
   private lastDeltaAt: number | null = null;
   private readonly sync = new SnapshotSync();
+  private readonly liveViews = new Listeners<Parameters<LiveViewListener>>();
   /** For testers: the performance readout and window.__wallStore. */
   readonly probe: WallStoreProbe = {
     deltaTiming: () => this.timing.summary(),
@@ -142,7 +152,14 @@ export class WallStore {
     if (this.liveView !== null) return;
     this.lang = lang;
     this.sync.takeSnapshot(view);
-    this.show(savedAt);
+    // Called while the kiosk mounts, where flushSync is not allowed: the watchers take it at once.
+    if (this.show(savedAt)) this.handOn();
+  }
+
+  /** `listener` takes the live view there is now, if any, then each new one; returns the stop. */
+  watchLiveViews(listener: LiveViewListener): () => void {
+    if (this.liveView) listener(this.liveView, !this.replay.active);
+    return this.liveViews.add(listener);
   }
 
   /** Connects to the relay and starts the clock; returns the stop function. */
@@ -179,7 +196,7 @@ export class WallStore {
   private takeSnapshot(snapshot: Snapshot): void {
     this.relaySync = 'synced';
     this.sync.takeSnapshot(snapshot);
-    this.show(Date.now());
+    this.showAndHandOn(Date.now());
   }
 
   /** Applies a delta and updates the screen at once, timing both; true to ask for a snapshot. */
@@ -189,20 +206,36 @@ export class WallStore {
     if (this.lastDeltaAt !== null && delta.at > this.lastDeltaAt) this.tickMs = delta.at - this.lastDeltaAt;
     this.lastDeltaAt = delta.at;
     const askSnapshot = this.sync.takeDelta(delta, now);
-    this.show(now, delta);
-    flushSync();
+    this.showAndHandOn(now, delta);
     this.timing.record(performance.now() - started);
     return askSnapshot;
   }
 
-  /** `delta`: the one just taken; the replay keeps it when it brought the new snapshot. */
-  private show(now: number, delta?: Delta): void {
+  /**
+   * Puts the relay's new view on screen at once, then hands it to its watchers: what they start
+   * from it (an alarm's dwell on the map) starts once the view is shown.
+   */
+  private showAndHandOn(now: number, delta?: Delta): void {
+    const arrived = this.show(now, delta);
+    flushSync();
+    if (!arrived) return;
+    this.handOn();
+    flushSync();
+  }
+
+  /** True for a new live view. `delta`: the one just taken; the replay keeps it when it brought the new view. */
+  private show(now: number, delta?: Delta): boolean {
     this.lastMessageAt = now;
-    if (this.sync.snapshot !== this.liveView) {
-      this.liveView = this.sync.snapshot;
-      this.slowCadence.offer(this.liveView, true);
-      this.viewArrivedAt = now;
-      if (this.liveView) this.replay.record(this.liveView, delta);
-    }
+    if (this.sync.snapshot === this.liveView) return false;
+    this.liveView = this.sync.snapshot;
+    this.slowCadence.offer(this.liveView, true);
+    this.viewArrivedAt = now;
+    if (!this.liveView) return false;
+    this.replay.record(this.liveView, delta);
+    return true;
+  }
+
+  private handOn(): void {
+    if (this.liveView) this.liveViews.tell(this.liveView, !this.replay.active);
   }
 }

@@ -55,4 +55,18 @@ describe('camera moves for the alarm queue and the tour', () => {
     director.interrupt('alarm', 'SQ-C02');
     expect(flights).toHaveLength(1);
   });
+
+  it('the director tells its listeners of each interruption and its end, as it happens', () => {
+    const director = new CameraDirector(() => true);
+    const heard: boolean[] = [];
+    const unwatch = director.watchInterruptions((interrupted) => heard.push(interrupted));
+    director.interrupt('alarm', 'SQ-C02');
+    director.resume('someone else');
+    director.resume('alarm');
+    director.interrupt('alarm', 'SQ-C02');
+    director.resume('alarm');
+    unwatch();
+    director.interrupt('alarm', 'SQ-C02');
+    expect(heard).toEqual([true, false, true, false]);
+  });
 });
