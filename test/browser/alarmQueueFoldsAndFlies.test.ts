@@ -153,7 +153,9 @@ describe('the alarm pop-up queue', () => {
     const changes = await focusChanges(page);
     expect(changes.map((change) => change.focus)).toEqual([compoundId, '']);
     const dwell = changes[1]!.at - changes[0]!.at;
-    expect(dwell).toBeGreaterThanOrEqual(DWELL_MS - 50);
+    // The desk starts the dwell when it takes the view; the focus reaches the DOM (and the observer)
+    // at the end of that task, which renders the new card: on a loaded machine, some 100 ms later.
+    expect(dwell).toBeGreaterThanOrEqual(DWELL_MS - 500);
     // Software WebGL on a loaded machine can hold the page's timers back by seconds.
     expect(dwell).toBeLessThan(DWELL_MS + 8_000);
 
