@@ -45,8 +45,9 @@ async function relayWall(url: string, attached: AttachedWhen): Promise<CountingW
 function naiveWall(url: string): Promise<CountingWall> {
   const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
   let delivered = 0;
-  socket.on(NAIVE_EVENT, (event: { status?: unknown }) => {
-    if (event.status !== 'closed') delivered++;
+  // Counted as our totals count: neither closed follow-ups nor the later steps of cases.
+  socket.on(NAIVE_EVENT, (event: { status?: unknown; stage?: unknown }) => {
+    if (event.status !== 'closed' && event.stage === undefined) delivered++;
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

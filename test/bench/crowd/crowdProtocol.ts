@@ -18,7 +18,7 @@ export type CrowdCommand =
   | { type: 'disconnect' };
 
 export interface WallCount {
-  /** Counted events (all but closed follow-ups) this wall was shown since the mark. */
+  /** Counted events (all but closed follow-ups and case steps) this wall was shown since the mark. */
   delivered: number;
   /** Bytes on the wire of the messages it received since the mark. */
   bytes: number;

@@ -70,7 +70,10 @@ export async function sendLoad(source: LoadSource, run: LoadRun): Promise<RunRes
   return runSimulation({ events, target, speed: run.speed ?? 1, ...(run.onSent ? { onSent: run.onSent } : {}) });
 }
 
-/** Events a relay's totals count: all but the `closed` follow-ups. */
+/** Events a relay's totals count: all but the `closed` follow-ups and the later steps of cases. */
 export function countedEvents(truth: GroundTruth): number {
-  return SOURCES.reduce((sum, source) => sum + truth.bySource[source].events - truth.bySource[source].closed, 0);
+  return SOURCES.reduce((sum, source) => {
+    const { events, closed, steps } = truth.bySource[source];
+    return sum + events - closed - steps;
+  }, 0);
 }

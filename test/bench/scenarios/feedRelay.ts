@@ -11,7 +11,7 @@ import { cpuSecondsOf } from '../infra/procCpu.ts';
 const STILL_MS = 10_000;
 
 export interface FeedRun {
-  /** Counted events sent (all but closed follow-ups). */
+  /** Counted events sent (all but closed follow-ups and case steps). */
   sent: number;
   /** The rate the producer achieved, events/s. */
   sentRate: number;
