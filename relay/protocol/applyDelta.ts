@@ -1,7 +1,10 @@
 // Brings a snapshot forward by one delta: what every RelayClient does each tick. Pure: the input
 // snapshot is not changed; parts the delta does not touch keep their identity, so the wall's
 // layers can tell what changed by reference. Browser-safe (no Node imports).
-import type { CasesDelta, CasesView, DayDelta, DayView, Delta, FeedItem, HeatChange, Snapshot } from './snapshot.ts';
+import { withPatch } from './patch.ts';
+import { caseRates, type CaseCounts } from '../contract/cases.ts';
+import type { CaseSource } from '../contract/kinds.ts';
+import type { CaseCountsPatch, CasePlacePatch, CasePlaceView, CaseSourceView, CasesDelta, CasesView, DayDelta, DayView, Delta, FeedItem, HeatChange, PlaceCasesView, Snapshot } from './snapshot.ts';
 
 function withPairs(values: readonly number[], pairs: readonly number[]): number[] {
   // slice: a plain copy of the elements, without the spread's iteration protocol.
@@ -48,6 +51,32 @@ function replaceById<T extends { id: string }>(list: readonly T[], changed: read
   return list.map((entry) => byId.get(entry.id) ?? entry);
 }
 
+const COHORTS = ['today', 'yesterday', 'year'] as const;
+
+/** One source's figures with a patch of its counts; the rates of the cohorts it reaches follow from their counts. */
+function withCounts<S extends CaseSource, T extends PlaceCasesView<S> | CaseSourceView<S>>(source: S, figures: T, patch: CaseCountsPatch<T>): T {
+  const next = withPatch<Record<string, unknown>>(figures as unknown as Record<string, unknown>, patch);
+  for (const cohort of COHORTS) {
+    const counts = next[cohort] as CaseCounts<S> | undefined;
+    if (counts && cohort in patch) next[cohort] = { ...counts, rates: caseRates(source, counts) };
+  }
+  return next as T;
+}
+
+function patchById(list: readonly CasePlaceView[], patches: readonly CasePlacePatch[]): CasePlaceView[] {
+  const byId = new Map(patches.map((patch) => [patch.id, patch]));
+  return list.map((place) => {
+    const patch = byId.get(place.id);
+    if (!patch) return place;
+    const { grid, hotline } = patch;
+    return {
+      id: place.id,
+      grid: grid ? withCounts('grid', place.grid, grid) : place.grid,
+      hotline: hotline ? withCounts('hotline', place.hotline, hotline) : place.hotline,
+    };
+  });
+}
+
 function mergeFeed(feed: readonly FeedItem[], items: readonly FeedItem[], size: number): FeedItem[] {
   // A snapshot taken between ticks may already hold some of the items.
   const newest = feed[0]?.no ?? 0;
@@ -55,13 +84,15 @@ function mergeFeed(feed: readonly FeedItem[], items: readonly FeedItem[], size: 
 }
 
 function mergeCases(cases: CasesView, delta: CasesDelta): CasesView {
-  const { compounds, committees, areas, feed, ...whole } = delta;
+  const { grid, hotline, compounds, committees, areas, feed, ...whole } = delta;
   return {
     ...cases,
     ...whole,
-    compounds: compounds ? replaceById(cases.compounds, compounds) : cases.compounds,
-    committees: committees ? replaceById(cases.committees, committees) : cases.committees,
-    areas: areas ? replaceById(cases.areas, areas) : cases.areas,
+    grid: grid ? withCounts('grid', cases.grid, grid) : cases.grid,
+    hotline: hotline ? withCounts('hotline', cases.hotline, hotline) : cases.hotline,
+    compounds: compounds ? patchById(cases.compounds, compounds) : cases.compounds,
+    committees: committees ? patchById(cases.committees, committees) : cases.committees,
+    areas: areas ? patchById(cases.areas, areas) : cases.areas,
     feed: feed ? mergeFeed(cases.feed, feed, cases.feedSize) : cases.feed,
   };
 }

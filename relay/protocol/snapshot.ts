@@ -196,14 +196,29 @@ export interface DayDelta {
 }
 
 /** The changed parts of the cases: a source's figures whole, places changed, new feed items. */
+/**
+ * What changed of one source's case figures (patch.ts): of each cohort, the counts that moved —
+ * its rates follow from its counts (caseRates), so they are never sent — and the cases open and
+ * overdue now.
+ */
+export type CaseCountsPatch<T> = { [K in keyof T]?: T[K] extends { rates: unknown } ? Partial<Omit<T[K], 'rates'>> : T[K] };
+
+/** What changed of a place's case figures, by its id; every count in a day's first delta. */
+export interface CasePlacePatch {
+  id: string;
+  grid?: CaseCountsPatch<PlaceCasesView<'grid'>>;
+  hotline?: CaseCountsPatch<PlaceCasesView<'hotline'>>;
+}
+
+/** The changed case figures; sources and places as patches of their counts. */
 export interface CasesDelta {
   year?: string;
   since?: number;
-  grid?: CaseSourceView<'grid'>;
-  hotline?: CaseSourceView<'hotline'>;
-  compounds?: CasePlaceView[];
-  committees?: CasePlaceView[];
-  areas?: CasePlaceView[];
+  grid?: CaseCountsPatch<CaseSourceView<'grid'>>;
+  hotline?: CaseCountsPatch<CaseSourceView<'hotline'>>;
+  compounds?: CasePlacePatch[];
+  committees?: CasePlacePatch[];
+  areas?: CasePlacePatch[];
   feed?: FeedItem[];
   evicted?: number;
 }

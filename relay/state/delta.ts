@@ -8,6 +8,8 @@
 // - changed by events in both directions (open counts, compounds, heat cells hit by an event):
 //   sent whenever touched since the last tick, whatever its value;
 // - changed by time alone (heat decay, incident ages), which moves one way between events.
+// The case figures of a place or a source go as patches (protocol/patch.ts) of the counts that
+// changed, with the figures that move both ways each time (casePatch).
 // Its size is bounded by the entities (kinds, compounds, hours, heat cells, feed sizes), never by
 // the number of events in the tick.
 import { ALARM_SOURCES, SOURCES, type Source } from '../contract/kinds.ts';
@@ -15,7 +17,8 @@ import { advanceClock } from './rollover.ts';
 import { rollupViews } from './rollups.ts';
 import { buildSnapshot } from './snapshot.ts';
 import type { RelayState } from './state.ts';
-import type { CasePlaceView, CasesDelta, CasesView, DayDelta, DayView, Delta, FeedItem, Freshness, Snapshot } from '../protocol/snapshot.ts';
+import { patchOf } from '../protocol/patch.ts';
+import type { CaseCountsPatch, CasePlacePatch, CasePlaceView, CasesDelta, CohortView, CasesView, DayDelta, DayView, Delta, FeedItem, Freshness, PlaceCasesView, Snapshot } from '../protocol/snapshot.ts';
 
 /** Both sides are built by the same code, so equal values serialise identically. */
 function same(a: unknown, b: unknown): boolean {
@@ -127,24 +130,63 @@ function newItems(before: readonly FeedItem[], after: readonly FeedItem[]): Feed
   return after.filter((item) => item.no > newest);
 }
 
-/** Places whose case view was built again since the last tick (every place when `all`). */
-function changedPlaces(before: readonly CasePlaceView[], after: readonly CasePlaceView[], all: boolean): CasePlaceView[] {
-  return after.filter((place, i) => all || (before[i] !== place && !same(before[i], place)));
+/** A place's or a source's cases: cohorts of counts with their rates, and the cases open and overdue. */
+type CaseFigures = Pick<PlaceCasesView, 'open' | 'overdue'>;
+const COHORTS = ['today', 'yesterday', 'year'] as const;
+type Cohorts = Partial<Record<(typeof COHORTS)[number], CohortView>>;
+
+/**
+ * What changed of one source's case figures (a place's or the whole source's) since `before` —
+ * every count when there is none — as a patch of the counts; once anything did, with the open and
+ * overdue cases whatever their value. Counts only grow within their cohort and rates follow from
+ * them, but open and overdue cases go down as well as up: a snapshot taken between two ticks may
+ * hold another value of them. Every event that moves them moves a count too.
+ */
+function casePatch<T extends CaseFigures>(before: T | undefined, after: T): CaseCountsPatch<T> | undefined {
+  const patch = before === undefined ? (after as CaseFigures & Cohorts) : patchOf<CaseFigures & Cohorts>(before, after);
+  if (!patch) return undefined;
+  const counts: Record<string, unknown> = { ...patch, open: after.open, overdue: after.overdue };
+  for (const cohort of COHORTS) {
+    const changed = patch[cohort];
+    if (!changed) continue;
+    const { rates: _rates, ...moved } = changed;
+    counts[cohort] = moved;
+  }
+  return counts as CaseCountsPatch<T>;
 }
 
 /**
- * The case figures that changed. Their views are rebuilt only when their figures change (see
- * caseView.ts), so an unchanged part is the very object the last tick sent.
+ * The figures of the places whose case view was built again since the last tick, each as patches
+ * of what changed (every count when `all`). The lists keep the places' order, so the place at an
+ * index is the same one before and after.
+ */
+function placePatches(before: readonly CasePlaceView[], after: readonly CasePlaceView[], all: boolean): CasePlacePatch[] {
+  const patches: CasePlacePatch[] = [];
+  after.forEach((place, i) => {
+    const was = all ? undefined : before[i];
+    if (was === place) return;
+    const grid = casePatch(was?.grid, place.grid);
+    const hotline = casePatch(was?.hotline, place.hotline);
+    if (grid || hotline) patches.push({ id: place.id, ...(grid && { grid }), ...(hotline && { hotline }) });
+  });
+  return patches;
+}
+
+/**
+ * The case figures that changed, as patches. Their views are rebuilt only when their figures
+ * change (see caseView.ts), so an unchanged part is the very object the last tick sent.
  */
 function casesDelta(before: CasesView, after: CasesView, all: boolean): CasesDelta | undefined {
   const delta: CasesDelta = {};
   if (all || before.year !== after.year) delta.year = after.year;
   if (all || before.since !== after.since) delta.since = after.since;
-  if (all || (before.grid !== after.grid && !same(before.grid, after.grid))) delta.grid = after.grid;
-  if (all || (before.hotline !== after.hotline && !same(before.hotline, after.hotline))) delta.hotline = after.hotline;
+  const grid = casePatch(all ? undefined : before.grid, after.grid);
+  if (grid) delta.grid = grid;
+  const hotline = casePatch(all ? undefined : before.hotline, after.hotline);
+  if (hotline) delta.hotline = hotline;
   for (const key of ['compounds', 'committees', 'areas'] as const) {
-    const changed = changedPlaces(before[key], after[key], all);
-    if (changed.length > 0) delta[key] = changed;
+    const patches = placePatches(before[key], after[key], all);
+    if (patches.length > 0) delta[key] = patches;
   }
   const feed = newItems(before.feed, after.feed);
   if (feed.length > 0) delta.feed = feed;

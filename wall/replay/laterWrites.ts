@@ -3,8 +3,10 @@
 // the one before), so a value that a later delta before the frame sets again is never seen by any
 // frame, nor is a feed item that scrolled out before it. Walking back from the frame's own delta,
 // each delta keeps only the values no later one set: at a busy rate, about one frame's worth of
-// changes is kept per frame instead of one per tick.
-import type { CasesDelta, DayDelta, Delta, FeedItem, HeatChange } from '../../relay/protocol/snapshot.ts';
+// changes is kept per frame instead of one per tick. The case figures come as patches (patch.ts),
+// so what is kept of them is their leaves, by path.
+import { keptLeaves, type Patch } from '../../relay/protocol/patch.ts';
+import type { CasePlacePatch, CasesDelta, DayDelta, Delta, FeedItem, HeatChange } from '../../relay/protocol/snapshot.ts';
 
 /** Levels of a whole grid, in the set of a heat grid's written cells. */
 const WHOLE = -1;
@@ -70,11 +72,11 @@ export class LaterWrites {
     return defined({
       year: this.whole('cases', 'year', cases.year),
       since: this.whole('cases', 'since', cases.since),
-      grid: this.whole('cases', 'grid', cases.grid),
-      hotline: this.whole('cases', 'hotline', cases.hotline),
-      compounds: this.byId('cases.compounds', cases.compounds),
-      committees: this.byId('cases.committees', cases.committees),
-      areas: this.byId('cases.areas', cases.areas),
+      grid: cases.grid && this.leaves('cases.grid', cases.grid),
+      hotline: cases.hotline && this.leaves('cases.hotline', cases.hotline),
+      compounds: this.placePatches('cases.compounds', cases.compounds),
+      committees: this.placePatches('cases.committees', cases.committees),
+      areas: this.placePatches('cases.areas', cases.areas),
       feed: this.feed(cases.feed),
       evicted: this.whole('cases', 'evicted', cases.evicted),
     });
@@ -118,6 +120,22 @@ export class LaterWrites {
 
   private byId<T extends { id: string }>(part: string, list: readonly T[] | undefined): T[] | undefined {
     return list && nonEmpty(list.toReversed().filter((entry) => this.first(part, entry.id)).reverse());
+  }
+
+  /** A patch's leaves that no later delta wrote. */
+  private leaves<T>(part: string, patch: Patch<T>): Patch<T> | undefined {
+    return keptLeaves(patch, (path) => this.first(part, path));
+  }
+
+  /** Each place's patch without the leaves a later delta wrote; the places left with none dropped. */
+  private placePatches(part: string, places: readonly CasePlacePatch[] | undefined): CasePlacePatch[] | undefined {
+    if (!places) return undefined;
+    const kept: CasePlacePatch[] = [];
+    for (const { id, ...figures } of places) {
+      const leaves = this.leaves<Omit<CasePlacePatch, 'id'>>(`${part}.${id}`, figures);
+      if (leaves) kept.push({ id, ...leaves });
+    }
+    return nonEmpty(kept);
   }
 
   private feed(items: readonly FeedItem[] | undefined): FeedItem[] | undefined {

@@ -3,8 +3,8 @@
 // relay), and a frame — a point one can rewind to — every `frameMs` of the relay's clock. A
 // frame's snapshot is rebuilt on demand from the keyframe before it with applyDelta, equal to the
 // live snapshot of its time but for the alarm list (NO_ALARMS). Keyframes are the live snapshots
-// themselves, so they share every part the deltas since did not touch, and a place's cases in a
-// delta share what did not change with their version before (placeVersions.ts). When a frame is kept, the
+// themselves, so they share every part the deltas since did not touch; a place's cases come as
+// patches of what changed, and a rebuilt place shares the rest with its version before. When a frame is kept, the
 // deltas since the frame before lose what no frame shows (laterWrites.ts) — feed items that
 // scrolled out before it, figures, places and heat cells that a later delta wrote again — so at a
 // busy rate the ring holds about what the frames show, not every tick.
@@ -12,7 +12,6 @@
 import { applyDelta } from '../../relay/protocol/applyDelta.ts';
 import type { Delta, FeedItem, Snapshot } from '../../relay/protocol/snapshot.ts';
 import { LaterWrites } from './laterWrites.ts';
-import { PlaceVersions } from './placeVersions.ts';
 
 export interface HistoryOptions {
   /** How far back the history reaches, from its newest frame. */
@@ -47,7 +46,6 @@ export class SnapshotHistory {
   private firstStep = 0;
   private frames: Frame[] = [];
   private lastKeyframeAt = -Infinity;
-  private readonly places = new PlaceVersions();
 
   constructor(private readonly options: HistoryOptions) {
     const { frameMs, windowMs, keyframeMs } = options;
@@ -78,11 +76,10 @@ export class SnapshotHistory {
     const { at, seq } = snapshot;
     if (follows && at - this.lastKeyframeAt < this.options.keyframeMs) {
       const { alarms: _alarms, ...figures } = delta;
-      this.steps.push({ at, seq, delta: this.places.share(figures) });
+      this.steps.push({ at, seq, delta: figures });
     } else {
       const keyframe = { ...snapshot, alarms: NO_ALARMS };
       this.steps.push({ at, seq, keyframe });
-      this.places.reset(keyframe);
       this.lastKeyframeAt = at;
     }
     const lastFrame = this.frames.at(-1);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applyDelta } from '../../../relay/protocol/applyDelta.ts';
 import { applyEvent, snapshot, takeDelta, type ApplyOutcome } from '../../../relay/state/index.ts';
 import { HOUR, INDEX, MINUTE, NOON, compoundAt, event, newState, shanghai, stepOf } from './helpers.ts';
 
@@ -170,5 +171,31 @@ describe('grid and hotline cases', () => {
     expect(delta.cases?.feed).toHaveLength(1);
     expect(delta.cases?.grid).toBeUndefined();
     expect(takeDelta(state, NOON + 500).cases).toBeUndefined();
+  });
+
+  it('sendsAPlaceAsAPatchOfTheCountsThatChangedWithTheFiguresThatMoveBothWays', () => {
+    const state = newState();
+    const compoundId = compoundAt(12);
+    applyEvent(state, event({ kind: 'sanitation', compoundId }), NOON);
+    takeDelta(state, NOON);
+    applyEvent(state, event({ kind: 'rubbish_pile', compoundId }), NOON + 100);
+    const patch = takeDelta(state, NOON + 250).cases?.compounds?.[0];
+    // Only the grid moved, and of its cohorts only the counts that changed (rates follow from them).
+    expect(patch).toEqual({ id: compoundId, grid: { today: { accepted: 1 }, year: { accepted: 1 }, open: 1, overdue: 0 } });
+  });
+
+  it('aSnapshotBetweenTicksConvergesWhenAPlacesOpenCasesComeBackToWhatWasSent', () => {
+    const state = newState();
+    const compoundId = compoundAt(30);
+    takeDelta(state, NOON);
+    const spill = event({ kind: 'street_trading', compoundId });
+    applyEvent(state, spill, NOON + 50);
+    takeDelta(state, NOON + 100);
+    const other = event({ kind: 'stairwell_clutter', compoundId });
+    applyEvent(state, other, NOON + 150);
+    const joiner = snapshot(state, NOON + 150); // two open
+    applyEvent(state, stepOf(spill, { stage: 'closed' }, NOON + 200), NOON + 200);
+    const delta = takeDelta(state, NOON + 250); // one open again, as the last tick sent
+    expect(applyDelta(joiner, delta)).toEqual(snapshot(state, NOON + 250));
   });
 });

@@ -39,4 +39,15 @@ describe('the writes a later delta makes again', () => {
       delta(2, { feed: [third!], cases: { evicted: 0 } }),
     );
   });
+
+  it('keepsEachLeafOfAPlacesCasesUntilALaterPatchWritesIt', () => {
+    const later = new LaterWrites(new Set());
+    const patch = (id: string, grid: object) => ({ id, grid }) as NonNullable<NonNullable<Delta['cases']>['compounds']>[number];
+    later.trim(delta(3, { cases: { compounds: [patch('a', { open: 2, today: { accepted: 5 } })], grid: { open: 7 } } }));
+    expect(
+      later.trim(delta(2, { cases: { compounds: [patch('a', { open: 1, today: { accepted: 4, closed: 1 } }), patch('b', { open: 3 })], grid: { open: 6, overdue: 1 } } })),
+    ).toEqual(delta(2, { cases: { compounds: [patch('a', { today: { closed: 1 } }), patch('b', { open: 3 })], grid: { overdue: 1 } } }));
+    // A place with nothing left is dropped.
+    expect(later.trim(delta(1, { cases: { compounds: [patch('a', { open: 0 })] } }))).toEqual(delta(1, {}));
+  });
 });
