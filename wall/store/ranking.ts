@@ -10,10 +10,13 @@ export interface RankedPlace {
   level: AlertLevel;
 }
 
+// Ids are ASCII: compared as code units, without the locale's collation (dear at every tie).
+const byId = (a: RollupView, b: RollupView) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 export function topByOpen(rollups: readonly RollupView[], names: ReadonlyMap<string, string>, count: number): RankedPlace[] {
   return rollups
     .filter((place) => place.open > 0)
-    .sort((a, b) => b.open - a.open || b.critical - a.critical || b.alerts - a.alerts || a.id.localeCompare(b.id))
+    .sort((a, b) => b.open - a.open || b.critical - a.critical || b.alerts - a.alerts || byId(a, b))
     .slice(0, count)
     .map(({ id, open, critical, level }) => ({ id, name: names.get(id) ?? id, open, critical, level }));
 }
