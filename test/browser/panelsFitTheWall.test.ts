@@ -1,11 +1,12 @@
 // The panels at the wall's two reference sizes, full of long text (both languages, 280-character
 // notes, five-digit counts, every ranking filled, grid and hotline cases with every figure): no
 // panel, column or title bar overflows or leaves the screen, no label is cut short with an
-// ellipsis; Chinese is drawn with a CJK font, not tofu; notes are shown as text.
+// ellipsis, no case step loses its place off the row; Chinese is drawn with a CJK font, not tofu;
+// notes are shown as text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kind, ProducerEvent } from '../../relay/contract/index.ts';
 import { COMPOUNDS, eventOf } from '../integration/support/events.ts';
-import { waitFor } from '../integration/support/relays.ts';
+import { getState, waitFor } from '../integration/support/relays.ts';
 import { cutTexts, fontsUsed, layoutProblems, shownCounts, type WallPage } from './support/wallPage.ts';
 import { WallRig } from './support/wallRig.ts';
 
@@ -15,6 +16,8 @@ const LONG_NOTE = '楼道内电动自行车违规充电，物业已到场处置�
 const LONG_KINDS: Kind[] = ['elderly_inactivity', 'street_vendor', 'illegal_construction', 'pickpocket', 'elderly_sos'];
 const PASSES = 12_345;
 const CASES = 1_234;
+/** Hotline calls accepted today: the backlog's and lastCall's. */
+const CALLS = CASES + 1;
 const HOUR = 3_600_000;
 
 /** Grid and hotline cases with four-digit counts, some overdue, the hotline's at every stage. */
@@ -30,6 +33,13 @@ function caseEvents(): ProducerEvent[] {
     events.push(eventOf('property_service', { compoundId, ref: call.id, stage: 'reviewed', resolved: i % 9 !== 0, satisfied: i % 8 !== 0 }));
   }
   return events;
+}
+
+/** A call through to a review with the longest outcome in English, for the case feed's newest rows. */
+function lastCall(): ProducerEvent[] {
+  const call = eventOf('property_service', { compoundId: COMPOUNDS[5]!, status: 'open', ts: Date.now() });
+  const step = (fields: Partial<ProducerEvent>) => eventOf('property_service', { compoundId: call.compoundId, ref: call.id, ts: call.ts, ...fields });
+  return [call, step({ stage: 'contacted' }), step({ stage: 'finished', onTime: true }), step({ stage: 'reviewed', resolved: true, satisfied: false })];
 }
 
 function stressEvents(): ProducerEvent[] {
@@ -48,6 +58,10 @@ describe('the panels on the wall', () => {
 
   beforeAll(async () => {
     rig = await WallRig.start({ name: 'wall-fit', partitions: 2, backlog: stressEvents() });
+    // Once the backlog is read, so that no step of it comes after the call's in the relay's feed.
+    const relayUrl = `http://127.0.0.1:${rig.relay.port}`;
+    await waitFor('the backlog read', async () => ((await getState(relayUrl)).cases.hotline.today.accepted === CASES ? true : undefined), 90_000);
+    await rig.send(lastCall());
   });
 
   afterAll(async () => {
@@ -65,10 +79,24 @@ describe('the panels on the wall', () => {
     await wall.page.locator('[data-testid="top-compounds-row"]').nth(4).waitFor();
     await waitFor(
       'the cases on screen',
-      async () => ((await shownCounts(wall.page, ['count-cases-hotline']))['count-cases-hotline'] === CASES ? true : undefined),
+      async () => ((await shownCounts(wall.page, ['count-cases-hotline']))['count-cases-hotline'] === CALLS ? true : undefined),
       60_000,
     );
+    await wall.page.locator('[data-testid="case-feed-item"][data-stage="reviewed"]').first().waitFor();
     return wall;
+  }
+
+  /** Case steps whose place is not wholly inside its row (a long stage once pushed it off the edge). */
+  function placesOffTheirRows(wall: WallPage): Promise<string[]> {
+    return wall.page.locator('[data-testid="case-feed-item"]').evaluateAll((rows) =>
+      rows.flatMap((row) => {
+        const place = row.querySelector('.place');
+        const box = place?.getBoundingClientRect();
+        const inside = row.getBoundingClientRect();
+        const whole = box && place.scrollWidth <= place.clientWidth && box.width > 0 && box.right <= inside.right + 0.5;
+        return whole ? [] : [row.textContent?.trim() ?? ''];
+      }),
+    );
   }
 
   async function switchToEnglish(wall: WallPage) {
@@ -86,10 +114,12 @@ describe('the panels on the wall', () => {
       expect(await wall.page.locator('[data-testid="overdue-cases-grid"]').textContent()).toMatch(/\d{3}/);
       expect(await layoutProblems(wall.page)).toEqual([]);
       expect(await cutTexts(wall.page)).toEqual([]);
+      expect(await placesOffTheirRows(wall)).toEqual([]);
       await switchToEnglish(wall);
       await expect.poll(() => wall.page.locator('h1').textContent()).toContain('Shiquan');
       expect(await layoutProblems(wall.page)).toEqual([]);
       expect(await cutTexts(wall.page)).toEqual([]);
+      expect(await placesOffTheirRows(wall)).toEqual([]);
       expect(wall.external).toEqual([]);
       expect(wall.errors).toEqual([]);
       await wall.page.close();
