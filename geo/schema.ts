@@ -42,6 +42,7 @@ export interface CommitteeProps {
   id: string; // 'SQ-R01' … 'SQ-R26'
   adcode: string | null; // NBS code (2016) when the name is real, null when synthesized
   name: string; // e.g. 石泉新村第二居委会
+  nameEn: string; // romanised from name (geo/generate/romanise.ts), e.g. Shiquan Xincun No. 2
   shortName: string; // e.g. 石二
   areaId: string;
   provenance: Provenance; // of the name; every committee polygon is synthesized

@@ -4,6 +4,7 @@
 // 中山北路, 镇坪路 towards 镇坪路 station), except the two with real points from the CSV.
 import type { Position } from 'geojson';
 import type { CommitteeProps } from '../schema.ts';
+import { romaniseCommittee } from './romanise.ts';
 
 interface Placement {
   shortName: string;
@@ -63,6 +64,7 @@ export function committeeDefs(csvRows: readonly { adcode: string; name: string }
     id: committeeId(i),
     adcode,
     name,
+    nameEn: romaniseCommittee(name),
     shortName,
     areaId,
     provenance,

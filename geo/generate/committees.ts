@@ -76,6 +76,7 @@ export function committeeFeatures(
       id: def.id,
       adcode: def.adcode,
       name: def.name,
+      nameEn: def.nameEn,
       shortName: def.shortName,
       areaId: def.areaId,
       provenance: def.provenance,

@@ -25,6 +25,19 @@ function word(hanzi: string): string {
   return joined.charAt(0).toUpperCase() + joined.slice(1);
 }
 
+const ORDINALS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/**
+ * A 居委会 (neighbourhood committee) by the place it serves, as a ranking or a map shows it under
+ * a "Committees" heading: 石泉新村第二居委会 → Shiquan Xincun No. 2, 镇坪路居委会 → Zhenping Rd.
+ */
+export function romaniseCommittee(name: string): string {
+  const place = name.replace(/居委会$/, '');
+  const ordinal = /第([一二三四五六七八九])$/.exec(place);
+  if (!ordinal) return romanise(place);
+  return `${romanise(place.slice(0, ordinal.index))} No. ${ORDINALS[ordinal[1]!]}`;
+}
+
 export function romanise(name: string): string {
   const tail: string[] = [];
   let rest = name;

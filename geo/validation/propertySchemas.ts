@@ -36,6 +36,7 @@ const areas = named satisfies z.ZodType<WithoutId<AreaProps>>;
 const committees = z.object({
   adcode: z.string().regex(/^\d{12}$/, 'expected a 12-digit code').nullable(),
   name: text,
+  nameEn: text,
   shortName: text,
   areaId: text,
   provenance,

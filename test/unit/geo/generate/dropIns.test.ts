@@ -6,13 +6,13 @@ const committee = (properties: Record<string, unknown>, geometry: unknown = squa
   type: 'FeatureCollection',
   features: [{ type: 'Feature', properties, geometry }],
 });
-const good = { id: 'SQ-R01', adcode: null, name: '甲居委会', shortName: '甲', areaId: 'SQ-A1', provenance: 'real' };
+const good = { id: 'SQ-R01', adcode: null, name: '甲居委会', nameEn: 'Jia', shortName: '甲', areaId: 'SQ-A1', provenance: 'real' };
 
 describe('parseDropIn', () => {
   it('rebuilds properties in schema order, id first, without extra keys', () => {
     // Keys arrive in another order, with one the schema does not know.
-    const [feature] = parseDropIn('committees', 'c.geojson', committee({ provenance: 'real', extra: 1, areaId: 'SQ-A1', shortName: '甲', name: '甲居委会', adcode: null, id: 'SQ-R01' }));
-    expect(Object.keys(feature!.properties)).toEqual(['id', 'adcode', 'name', 'shortName', 'areaId', 'provenance']);
+    const [feature] = parseDropIn('committees', 'c.geojson', committee({ provenance: 'real', extra: 1, areaId: 'SQ-A1', shortName: '甲', nameEn: 'Jia', name: '甲居委会', adcode: null, id: 'SQ-R01' }));
+    expect(Object.keys(feature!.properties)).toEqual(['id', 'adcode', 'name', 'nameEn', 'shortName', 'areaId', 'provenance']);
   });
 
   it.each([

@@ -1,8 +1,9 @@
-// Compound names romanised for visitors: pinyin without tones, the proper name one word and each
-// generic ending another, readings right for the place-name characters of this sub-district.
+// Compound and committee names romanised for visitors: pinyin without tones, the proper name one
+// word and each generic ending another, readings right for the place-name characters of this
+// sub-district; a committee by its place, with its number.
 import { describe, expect, it } from 'vitest';
 import { loadPack } from '../../../../geo/loadPack.ts';
-import { romanise } from '../../../../geo/generate/romanise.ts';
+import { romanise, romaniseCommittee } from '../../../../geo/generate/romanise.ts';
 
 describe('romanised compound names', () => {
   it.each([
@@ -25,6 +26,26 @@ describe('romanised compound names', () => {
     for (const { name, nameEn } of names) {
       expect(nameEn).toBe(romanise(name));
       expect(nameEn).toMatch(/^[A-Z][A-Za-z' ]+$/);
+    }
+    expect(new Set(names.map((p) => p.nameEn)).size).toBe(names.length);
+  });
+});
+
+describe('romanised committee names', () => {
+  it.each([
+    ['石泉新村第二居委会', 'Shiquan Xincun No. 2'],
+    ['镇坪路居委会', 'Zhenping Rd'],
+    ['陆家宅第一居委会', 'Lujiazhai No. 1'],
+    ['石岚三村居委会', 'Shilan Sancun'],
+  ])('%s → %s', (name, romanised) => {
+    expect(romaniseCommittee(name)).toBe(romanised);
+  });
+
+  it('gives every committee of the pack a distinct romanised name in Latin letters', async () => {
+    const names = (await loadPack()).committees.features.map((f) => f.properties);
+    for (const { name, nameEn } of names) {
+      expect(nameEn).toBe(romaniseCommittee(name));
+      expect(nameEn).toMatch(/^[A-Z][A-Za-z0-9.' ]+$/);
     }
     expect(new Set(names.map((p) => p.nameEn)).size).toBe(names.length);
   });
