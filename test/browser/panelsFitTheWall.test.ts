@@ -91,9 +91,9 @@ describe('the panels on the wall', () => {
     return wall.page.locator('[data-testid="case-feed-item"]').evaluateAll((rows) =>
       rows.flatMap((row) => {
         const place = row.querySelector('.place');
-        const box = place?.getBoundingClientRect();
-        const inside = row.getBoundingClientRect();
-        const whole = box && place.scrollWidth <= place.clientWidth && box.width > 0 && box.right <= inside.right + 0.5;
+        if (!place) return [row.textContent?.trim() ?? ''];
+        const box = place.getBoundingClientRect();
+        const whole = place.scrollWidth <= place.clientWidth && box.width > 0 && box.right <= row.getBoundingClientRect().right + 0.5;
         return whole ? [] : [row.textContent?.trim() ?? ''];
       }),
     );
