@@ -35,8 +35,9 @@ export function mapLabels(pack: GeoPack, labelPoints: ReadonlyMap<string, LngLat
     id: properties.id,
     position: [geometry.coordinates[0] ?? 0, geometry.coordinates[1] ?? 0],
     zh: properties.name,
-    // The map shows the short name; "(Metro Line 7)" and the like only crowd it.
-    en: properties.nameEn.replace(/\s*\([^)]*\)\s*$/, ''),
+    // The map shows the short name: "(Metro Line 7)" and an address after a comma only crowd it
+    // (wrapped, "Rainbow Plaza, 25 Ningqiang Road" ran over the junction's label beside it).
+    en: properties.nameEn.replace(/\s*\([^)]*\)\s*$/, '').replace(/,.*$/, ''),
     kind: 'landmark',
   }));
   return [...compounds, ...landmarks];

@@ -20,6 +20,7 @@ describe('map labels', () => {
     const school = labels.find((l) => l.zh === '陆家宅小学');
     expect(school?.en).toBe('Lujiazhai Primary School');
     expect(labels.find((l) => l.zh === '岚皋路站')?.en).toBe('Langao Road Station');
+    expect(labels.find((l) => l.zh === '宁强路25号彩虹广场')?.en).toBe('Rainbow Plaza');
     const compound = labels.find((l) => l.kind === 'compound');
     expect(compound?.en).toBe(compound?.zh);
   });
