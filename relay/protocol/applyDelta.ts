@@ -4,6 +4,7 @@
 import { withPatch } from './patch.ts';
 import { caseRates, type CaseCounts } from '../contract/cases.ts';
 import type { CaseSource } from '../contract/kinds.ts';
+import { CASE_COHORTS } from './snapshot.ts';
 import type { CaseCountsPatch, CasePlacePatch, CasePlaceView, CaseSourceView, CasesDelta, CasesView, DayDelta, DayView, Delta, FeedItem, HeatChange, PlaceCasesView, Snapshot } from './snapshot.ts';
 
 function withPairs(values: readonly number[], pairs: readonly number[]): number[] {
@@ -51,12 +52,10 @@ function replaceById<T extends { id: string }>(list: readonly T[], changed: read
   return list.map((entry) => byId.get(entry.id) ?? entry);
 }
 
-const COHORTS = ['today', 'yesterday', 'year'] as const;
-
 /** One source's figures with a patch of its counts; the rates of the cohorts it reaches follow from their counts. */
 function withCounts<S extends CaseSource, T extends PlaceCasesView<S> | CaseSourceView<S>>(source: S, figures: T, patch: CaseCountsPatch<T>): T {
   const next = withPatch<Record<string, unknown>>(figures as unknown as Record<string, unknown>, patch);
-  for (const cohort of COHORTS) {
+  for (const cohort of CASE_COHORTS) {
     const counts = next[cohort] as CaseCounts<S> | undefined;
     if (counts && cohort in patch) next[cohort] = { ...counts, rates: caseRates(source, counts) };
   }

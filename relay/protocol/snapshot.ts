@@ -115,6 +115,9 @@ export interface Freshness {
  */
 export type CohortView<S extends CaseSource = CaseSource> = CaseCounts<S> & { rates: CaseRates<S> };
 
+/** The cohorts a source's or a place's case figures may hold (a place holds no yesterday's). */
+export const CASE_COHORTS = ['today', 'yesterday', 'year'] as const;
+
 /** One source's cases: the day and year cohorts, and the cases open and overdue now. */
 export interface CaseSourceView<S extends CaseSource = CaseSource> {
   today: CohortView<S>;

@@ -18,6 +18,7 @@ import { rollupViews } from './rollups.ts';
 import { buildSnapshot } from './snapshot.ts';
 import type { RelayState } from './state.ts';
 import { patchOf } from '../protocol/patch.ts';
+import { CASE_COHORTS } from '../protocol/snapshot.ts';
 import type { CaseCountsPatch, CasePlacePatch, CasePlaceView, CasesDelta, CohortView, CasesView, DayDelta, DayView, Delta, FeedItem, Freshness, PlaceCasesView, Snapshot } from '../protocol/snapshot.ts';
 
 /** Both sides are built by the same code, so equal values serialise identically. */
@@ -132,8 +133,7 @@ function newItems(before: readonly FeedItem[], after: readonly FeedItem[]): Feed
 
 /** A place's or a source's cases: cohorts of counts with their rates, and the cases open and overdue. */
 type CaseFigures = Pick<PlaceCasesView, 'open' | 'overdue'>;
-const COHORTS = ['today', 'yesterday', 'year'] as const;
-type Cohorts = Partial<Record<(typeof COHORTS)[number], CohortView>>;
+type Cohorts = Partial<Record<(typeof CASE_COHORTS)[number], CohortView>>;
 
 /**
  * What changed of one source's case figures (a place's or the whole source's) since `before` —
@@ -146,7 +146,7 @@ function casePatch<T extends CaseFigures>(before: T | undefined, after: T): Case
   const patch = before === undefined ? (after as CaseFigures & Cohorts) : patchOf<CaseFigures & Cohorts>(before, after);
   if (!patch) return undefined;
   const counts: Record<string, unknown> = { ...patch, open: after.open, overdue: after.overdue };
-  for (const cohort of COHORTS) {
+  for (const cohort of CASE_COHORTS) {
     const changed = patch[cohort];
     if (!changed) continue;
     const { rates: _rates, ...moved } = changed;
