@@ -26,7 +26,8 @@ const crowd = await startCrowd();
 try {
   const load = await openLoadSource(kafka.brokers);
   const prefix = await freshTopics(kafka.brokers, 'relayprof');
-  const nodeArgs = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${OUT}`, '--cpu-prof-interval=200'] : [];
+  const extraArgs = (process.env.PROFILE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [...extraArgs, ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${OUT}`, '--cpu-prof-interval=200'] : [])];
   if (MODE === 'rebuild') {
     say(`producing ${EVENTS} events`);
     const produced = await sendLoad(load, { prefix, rate: EVENTS / 60, seconds: 60, speed: 'max' });
