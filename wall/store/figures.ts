@@ -1,20 +1,13 @@
 // The figures the panels show, derived from the relay's view alone: nothing here is stored or
 // counted by the wall itself, so a fresh snapshot always puts the same numbers back.
-import { ALARM_SOURCES, kindsOfSource, type AlarmSource, type Kind } from '../../relay/contract/kinds.ts';
+import { ALARM_SOURCES, type AlarmSource } from '../../relay/contract/kinds.ts';
 import type { Snapshot } from '../../relay/protocol/snapshot.ts';
 import { relativeChange, yesterdaySoFar } from './vsYesterday.ts';
-
-export interface KindCount {
-  kind: Kind;
-  count: number;
-}
 
 export interface SourceCounter {
   source: AlarmSource;
   /** Today's alerts (incident-kind events) of the source. */
   alerts: number;
-  /** Today's count of each of the source's kinds, passes and door swipes included. */
-  kinds: KindCount[];
   /** Yesterday's alerts up to the same time of day. */
   yesterdaySoFar: number;
   /** Relative to yesterdaySoFar; null when that was zero. */
@@ -29,7 +22,6 @@ export function sourceCounters(view: Snapshot, fraction: number): SourceCounter[
     return {
       source,
       alerts,
-      kinds: kindsOfSource(source).map((kind) => ({ kind, count: view.byKind[kind] })),
       yesterdaySoFar: baseline,
       change: relativeChange(alerts, baseline),
     };
