@@ -1,5 +1,5 @@
 // kafkajs 2.2.4 re-armed a timer with a negative delay on every idle connection, forever: a
-// 1 kHz loop per broker connection that cost an idle relay about 4 % of a core (kafkajs#1556).
+// 1 kHz loop per broker connection, about 2 % of a core for an idle relay (kafkajs#1556).
 // `patches/kafkajs+2.2.4.patch` (applied by `npm install`) stops it; these tests hold kafkajs's own
 // request queue to that, and to still sending what throttling held back.
 import { createRequire } from 'node:module';
