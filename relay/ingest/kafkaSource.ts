@@ -52,6 +52,8 @@ const SESSION_TIMEOUT_MS = 10_000;
 // Above a broker's default largest batch (message.max.bytes, 1 MiB + 12 bytes), which kafkajs's
 // default of 1 MiB is not: such a batch would come only when it leads a fetch's answer.
 const MAX_BYTES_PER_PARTITION = 2 * 1024 * 1024;
+/** How the relay's consumer fetches; the bench's reference reader fetches the same way. */
+export const FETCH_SETTINGS = { maxWaitTimeInMs: FETCH_WAIT_MS, minBytes: FETCH_MIN_BYTES, maxBytesPerPartition: MAX_BYTES_PER_PARTITION } as const;
 // While a batch too large for the fetch is given its chance to come whole.
 const TOO_LARGE_RETRY_MS = 500;
 // kafkajs gives up on a consumer for what it deems permanent (a missing ACL): start a new one
@@ -129,10 +131,8 @@ export function createKafkaSource({ kafka, topics, readFrom, metrics, onProblem 
         // No offsets are committed, so the group id only has to be unique to this process.
         const c = kafka.consumer({
           groupId,
-          maxWaitTimeInMs: FETCH_WAIT_MS,
-          minBytes: FETCH_MIN_BYTES,
+          ...FETCH_SETTINGS,
           sessionTimeout: SESSION_TIMEOUT_MS,
-          maxBytesPerPartition: MAX_BYTES_PER_PARTITION,
           retry: { restartOnFailure: async () => true },
         });
         consumer = c;

@@ -1,8 +1,9 @@
 // The reference reader for the ingest comparison: a kafkajs batch consumer that does nothing with
 // what it reads but count it, with the relay's consumer settings (a group of its own, no
-// commits, the same fetch wait), reading the same topics from the beginning.
+// commits, the relay's fetch settings), reading the same topics from the beginning.
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { FETCH_SETTINGS } from '../../../relay/ingest/kafkaSource.ts';
 import { parseBrokers } from '../../infra/kafkaAdmin.ts';
 import type { CpuSample } from '../throughput.ts';
 
@@ -14,7 +15,7 @@ const cpuSeconds = () => {
 /** Reads until `total` records have arrived; the running count (and this process's CPU) after every batch. */
 export async function readAllRaw(brokers: string, topics: readonly string[], total: number, timeoutMs: number): Promise<CpuSample[]> {
   const kafka = new Kafka({ clientId: 'bench-raw-consumer', brokers: parseBrokers(brokers), logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: `bench-raw-${randomUUID()}`, maxWaitTimeInMs: 500 });
+  const consumer = kafka.consumer({ groupId: `bench-raw-${randomUUID()}`, ...FETCH_SETTINGS });
   const samples: CpuSample[] = [{ at: Date.now(), count: 0, cpuSeconds: cpuSeconds() }];
   let count = 0;
   await consumer.connect();
