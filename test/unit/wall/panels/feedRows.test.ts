@@ -2,7 +2,7 @@
 // first, a few at a time; a rewind replaces them at once.
 import { describe, expect, it } from 'vitest';
 import type { FeedItem } from '../../../../relay/protocol/snapshot.ts';
-import { feedRows } from '../../../../wall/panels/feedRows.ts';
+import { caseRows, feedRows } from '../../../../wall/panels/feedRows.ts';
 
 const item = (no: number): FeedItem => ({
   no,
@@ -51,5 +51,31 @@ describe('the feed panel rows', () => {
   it('replaces the rows at once with an older feed (the wall rewound)', () => {
     const shown = feedRows([], feed(20, 40), 16, 4);
     expect(nos(feedRows(shown, feed(1, 10), 16, 4))).toEqual(nos(feed(1, 10)));
+  });
+});
+
+describe('the case rows', () => {
+  /** A case step numbered `no`, stepped at `ts` seconds. */
+  const step = (no: number, ts = no): FeedItem => ({ ...item(no), ts: 1_000 * ts, source: 'grid' });
+
+  it('shows the newest steps by their own times, not by the order the relay read them', () => {
+    expect(nos(caseRows([], [step(3, 1), step(2, 9), step(1, 5), step(4, 2)], 3, 1))).toEqual([2, 1, 4]);
+  });
+
+  it('lets one new step a tick enter, the oldest waiting first, so a flood turns the rows over one by one', () => {
+    const shown = caseRows([], [step(3), step(2), step(1)], 3, 1);
+    const next = caseRows(shown, [step(6), step(5), step(4), step(3)], 3, 1);
+    expect(nos(next)).toEqual([4, 3, 2]);
+    expect(nos(caseRows(next, [step(6), step(5), step(4), step(3)], 3, 1))).toEqual([5, 4, 3]);
+  });
+
+  it('keeps the rows when no newer step came', () => {
+    const shown = caseRows([], [step(3), step(2), step(1)], 3, 1);
+    expect(caseRows(shown, [step(3), step(2), step(1)], 3, 1)).toBe(shown);
+  });
+
+  it('replaces the rows at once when the steps are older than those shown (a rewind)', () => {
+    const shown = caseRows([], [step(30), step(20), step(10)], 3, 1);
+    expect(nos(caseRows(shown, [step(3), step(2), step(1)], 3, 1))).toEqual([3, 2, 1]);
   });
 });
