@@ -42,7 +42,7 @@ function howOf(results: BenchResults, plan: BenchPlan): Record<FigureName, strin
         : `produce-to-wall p99 at ${percent(CEILING_SHARE)} of the naive relay's ceiling, minus the ${TICK_MS} ms tick`,
     slowClientP99Ratio: `healthy probe walls' p99, ${stalledPhase}, with one wall that stopped reading (its socket buffers filled first, so the relay skips it) ÷ the mean p99 of the same phase before it stalled and after it was gone`,
     slowClientHeapGrowthMB: `our relay's heap floor (/metrics, 1 s samples, lowest of the second half − lowest of the first half) from the wall's stall to the end of its phase${slowClient ? ` (${Math.round(slowClient.stalledSeconds)} s)` : ''}${plan.mode === 'quick' ? '; quick run: a shorter phase than the full run\'s 60 s' : ''}`,
-    wallUpdateCostRatio: `${onPage}; the wall store's main-thread ms per tick (apply the delta, update the screen) at ${HIGH_RATE} ÷ at ${LOW_RATE} events/s, the machine's load held equal`,
+    wallUpdateCostRatio: `${onPage}; the wall store's main-thread ms per tick (apply the delta, update the screen, and the slow panels' once-a-second update charged to the tick before it) at ${HIGH_RATE} ÷ at ${LOW_RATE} events/s, the machine's load held equal`,
     wallFpsRatio: `${onPage}; requestAnimationFrame callbacks per second at ${HIGH_RATE} events/s ÷ with no events, the machine's load held equal`,
     wallLongTasksPerMin: `${onPage}; main-thread tasks over 50 ms (Long Tasks API) per minute at ${HIGH_RATE} events/s − with no events (none below 0: only those not there idle), the machine's load held equal`,
   };

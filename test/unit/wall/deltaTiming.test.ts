@@ -14,6 +14,19 @@ describe('main-thread time per delta', () => {
     expect(summary.windowP95Ms).toBe(2);
   });
 
+  it('chargesWorkThatRanAfterADeltaToThatDelta', () => {
+    const timing = new DeltaTiming(2);
+    timing.addToLatest(5);
+    for (const ms of [1, 2, 3]) timing.record(ms);
+    timing.addToLatest(4);
+    const summary = timing.summary();
+    expect(summary.count).toBe(3);
+    expect(summary.meanMs).toBe(10 / 3);
+    expect(summary.maxMs).toBe(7);
+    // The window holds 2 and 3 + 4.
+    expect(summary.windowMeanMs).toBe(4.5);
+  });
+
   it('reportsZerosBeforeTheFirstDelta', () => {
     expect(new DeltaTiming(3).summary()).toEqual({ count: 0, meanMs: 0, maxMs: 0, windowMeanMs: 0, windowP95Ms: 0 });
   });
