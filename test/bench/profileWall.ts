@@ -1,16 +1,7 @@
 // Profile tool (dev): the wall in Chromium fed through a relay, idle then at 5,000 events/s, a
 // CPU profile of the page's main thread in each phase, summarised by self time per function.
 import { writeFile } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { mapReady, openWall } from '../browser/support/wallPage.ts';
-import { launchChromium } from '../infra/chromium.ts';
-import { waitUntilReady } from '../../simulator/measure/relayHttp.ts';
-import { spawnRelay, type ChildRelay } from '../integration/support/relays.ts';
-import { freshTopics, openKafka } from './infra/kafka.ts';
-import { openLoadSource, sendLoad } from './infra/loadStream.ts';
-import { build } from 'vite';
-import { fileURLToPath } from 'node:url';
-import { STORE_READY } from './scenarios/wallPage.ts';
+import { openWallUnderLoad } from './infra/wallUnderLoad.ts';
 
 interface Node {
   id: number;
@@ -63,23 +54,9 @@ const say = (line: string) => process.stderr.write(`profile: ${line}\n`);
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
 const RATE = Number(process.env.PROFILE_RATE ?? 5000);
 
-const kafka = await openKafka(process.env);
-const relays: ChildRelay[] = [];
+const rig = await openWallUnderLoad('profile', !process.env.PROFILE_NO_BUILD);
 try {
-  const wallDir = '/tmp/profile-wall';
-  const root = fileURLToPath(new URL('../..', import.meta.url));
-  if (!process.env.PROFILE_NO_BUILD) await build({ configFile: `${root}/vite.config.ts`, logLevel: 'error', build: { outDir: wallDir, emptyOutDir: true, minify: false } });
-  const load = await openLoadSource(kafka.brokers);
-  const prefix = await freshTopics(kafka.brokers, 'profile');
-  const shadow = await freshTopics(kafka.brokers, 'shadow');
-  relays.push(await spawnRelay({ brokers: kafka.brokers, prefix, tickHz: 4, wallDir }));
-  relays.push(await spawnRelay({ brokers: kafka.brokers, prefix: shadow, tickHz: 4 }));
-  await waitUntilReady(relays[0]!.url, 60_000);
-  const { browser } = await launchChromium();
-  const wall = await openWall(browser, `${relays[0]!.url}/`, { width: 1920, height: 1080 });
-  await mapReady(wall.page);
-  await wall.page.waitForFunction(STORE_READY, undefined, { timeout: 120_000, polling: 500 });
-  await wall.page.evaluate(
+  await rig.page.evaluate(
     'window.__longTasks = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: "longtask" });' +
       'window.__frames = 0; (function f() { window.__frames++; requestAnimationFrame(f); })();' +
       // Counting mutations costs the page (the DOM calls that trigger them look dearer): only when asked.
@@ -87,25 +64,24 @@ try {
         ? 'window.__mut = {}; new MutationObserver((records) => { for (const r of records) { const t = r.target.nodeType === 1 ? r.target : r.target.parentElement; const owner = t?.closest("[data-testid^=panel-], [data-testid=alarm-queue], header, [data-testid=connection]"); const key = (owner?.dataset.testid ?? owner?.tagName ?? "?") + ":" + r.type; window.__mut[key] = (window.__mut[key] ?? 0) + 1; } }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });'
         : 'window.__mut = {};'),
   );
-  const cdp = await wall.page.context().newCDPSession(wall.page);
+  const cdp = await rig.page.context().newCDPSession(rig.page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   say('warm-up 8 s');
-  await sendLoad(load, { prefix, rate: RATE, seconds: 8 });
+  await rig.feed(RATE, RATE, 8);
   const measure = async (label: string, rate: number) => {
-    await wall.page.evaluate('window.__mut = {}');
-    const before = (await wall.page.evaluate('({ t: window.__wallStore.deltaTiming(), f: window.__frames, lt: window.__longTasks.length })')) as {
+    await rig.page.evaluate('window.__mut = {}');
+    const before = (await rig.page.evaluate('({ t: window.__wallStore.deltaTiming(), f: window.__frames, lt: window.__longTasks.length })')) as {
       t: { count: number; meanMs: number };
       f: number;
       lt: number;
     };
     await cdp.send('Profiler.start');
     const started = Date.now();
-    const feed = (to: string, r: number) => (r > 0 ? sendLoad(load, { prefix: to, rate: r, seconds: SECONDS }) : sleep(SECONDS * 1000));
-    await Promise.all([feed(prefix, rate), feed(shadow, RATE - rate)]);
+    await rig.feed(rate, RATE, SECONDS);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     const seconds = (Date.now() - started) / 1000;
-    const after = (await wall.page.evaluate('({ t: window.__wallStore.deltaTiming(), f: window.__frames, lt: window.__longTasks.slice(), m: window.__mut })')) as {
+    const after = (await rig.page.evaluate('({ t: window.__wallStore.deltaTiming(), f: window.__frames, lt: window.__longTasks.slice(), m: window.__mut })')) as {
       t: { count: number; meanMs: number };
       f: number;
       lt: number[];
@@ -126,9 +102,7 @@ try {
   await measure('low', 10);
   await measure('idle', 0);
   await measure('high2', RATE);
-  await browser.close();
 } finally {
-  for (const relay of relays) await relay.kill('SIGTERM');
-  await kafka.stop();
+  await rig.close();
 }
 process.exit(0);

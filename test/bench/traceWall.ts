@@ -6,17 +6,8 @@
 // `npx tsx test/bench/traceWall.ts` (TRACE_SECONDS, TRACE_NO_BUILD=1 as in profileWall.ts; TRACE_CSS:
 // a stylesheet added to the page first, to see what a visual effect costs).
 import { writeFile } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-import { mapReady, openWall } from '../browser/support/wallPage.ts';
-import { launchChromium } from '../infra/chromium.ts';
-import { waitUntilReady } from '../../simulator/measure/relayHttp.ts';
-import { spawnRelay, type ChildRelay } from '../integration/support/relays.ts';
-import { freshTopics, openKafka } from './infra/kafka.ts';
-import { openLoadSource, sendLoad } from './infra/loadStream.ts';
-import { STORE_READY } from './scenarios/wallPage.ts';
 import { HIGH_RATE } from './plan.ts';
+import { openWallUnderLoad } from './infra/wallUnderLoad.ts';
 
 interface TraceEvent {
   name: string;
@@ -80,38 +71,20 @@ function summarise(trace: { traceEvents: TraceEvent[] }): string[] {
   return lines;
 }
 
-const kafka = await openKafka(process.env);
-const relays: ChildRelay[] = [];
+const rig = await openWallUnderLoad('trace', !process.env.TRACE_NO_BUILD);
 try {
-  const wallDir = '/tmp/profile-wall';
-  const root = fileURLToPath(new URL('../..', import.meta.url));
-  if (!process.env.TRACE_NO_BUILD) await build({ configFile: `${root}/vite.config.ts`, logLevel: 'error', build: { outDir: wallDir, emptyOutDir: true, minify: false } });
-  const load = await openLoadSource(kafka.brokers);
-  const prefix = await freshTopics(kafka.brokers, 'trace');
-  const shadow = await freshTopics(kafka.brokers, 'shadow');
-  relays.push(await spawnRelay({ brokers: kafka.brokers, prefix, tickHz: 4, wallDir }));
-  // As in the bench: a second relay takes the rest of the load, so both phases load the machine alike.
-  relays.push(await spawnRelay({ brokers: kafka.brokers, prefix: shadow, tickHz: 4 }));
-  await waitUntilReady(relays[0]!.url, 60_000);
-  const { browser } = await launchChromium();
-  const wall = await openWall(browser, `${relays[0]!.url}/`, { width: 1920, height: 1080 });
-  await mapReady(wall.page);
-  await wall.page.waitForFunction(STORE_READY, undefined, { timeout: 120_000, polling: 500 });
   // An experiment's stylesheet (TRACE_CSS), e.g. to see what an effect costs the frames.
-  if (process.env.TRACE_CSS) await wall.page.addStyleTag({ content: process.env.TRACE_CSS });
+  if (process.env.TRACE_CSS) await rig.page.addStyleTag({ content: process.env.TRACE_CSS });
   say('warm-up 8 s');
-  await sendLoad(load, { prefix, rate: HIGH_RATE, seconds: 8 });
+  await rig.feed(HIGH_RATE, HIGH_RATE, 8);
   for (const [label, rate] of [['high', HIGH_RATE], ['idle', 0]] as const) {
-    await browser.startTracing(wall.page, { categories: ['devtools.timeline', 'toplevel'] });
-    const feed = (to: string, r: number) => (r > 0 ? sendLoad(load, { prefix: to, rate: r, seconds: SECONDS }) : sleep(SECONDS * 1000));
-    await Promise.all([feed(prefix, rate), feed(shadow, HIGH_RATE - rate)]);
-    const buffer = await browser.stopTracing();
+    await rig.browser.startTracing(rig.page, { categories: ['devtools.timeline', 'toplevel'] });
+    await rig.feed(rate, HIGH_RATE, SECONDS);
+    const buffer = await rig.browser.stopTracing();
     await writeFile(`/tmp/trace-${label}.json`, buffer);
     process.stdout.write(`== ${label} (${rate} events/s), trace in /tmp/trace-${label}.json\n${summarise(JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).join('\n')}\n`);
   }
-  await browser.close();
 } finally {
-  for (const relay of relays) await relay.kill('SIGTERM');
-  await kafka.stop();
+  await rig.close();
 }
 process.exit(0);

@@ -1,4 +1,4 @@
-// The wall the page scenario (and the soak) opens: built from the working tree by vite into a
+// The wall the page scenario (and the soak, and the dev tools unminified) opens: built from the working tree by vite into a
 // cache of its own (not dist/, which `npm start` and other tools own), with the project's own
 // configuration.
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,8 @@ import { build } from 'vite';
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const BENCH_WALL_DIR = fileURLToPath(new URL('../../.cache/bench/wall', import.meta.url));
 
-export async function buildWall(outDir = BENCH_WALL_DIR): Promise<string> {
-  await build({ configFile: `${ROOT}/vite.config.ts`, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+/** `minify` false keeps the functions' names, for profiles. */
+export async function buildWall(outDir = BENCH_WALL_DIR, { minify = true } = {}): Promise<string> {
+  await build({ configFile: `${ROOT}/vite.config.ts`, logLevel: 'error', build: { outDir, emptyOutDir: true, minify } });
   return outDir;
 }
