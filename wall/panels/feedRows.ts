@@ -20,11 +20,12 @@ export function feedRows(shown: readonly FeedItem[], feed: readonly FeedItem[], 
   return [...entering, ...shown].slice(0, rows);
 }
 
-const newestFirst = (a: FeedItem, b: FeedItem) => b.ts - a.ts || b.no - a.no;
+/** Newest first by the events' own times: after a rebuild the relay's feeds hold what it read last, not what happened last. */
+export const newestFirst = (a: FeedItem, b: FeedItem) => b.ts - a.ts || b.no - a.no;
 
 /**
- * The case rows: the newest `rows` steps by their own times (after a rebuild the relay's case feed
- * holds what it read last, not what happened last), at most `maxEntering` new ones per update.
+ * The case rows: the newest `rows` steps by their own times, at most `maxEntering` new ones per
+ * update.
  * Steps older than every row shown (a rewind, another relay) replace them at once.
  */
 export function caseRows(shown: readonly FeedItem[], feed: readonly FeedItem[], rows: number, maxEntering: number): readonly FeedItem[] {

@@ -2,7 +2,7 @@
 // first, a few at a time; a rewind replaces them at once.
 import { describe, expect, it } from 'vitest';
 import type { FeedItem } from '../../../../relay/protocol/snapshot.ts';
-import { caseRows, feedRows } from '../../../../wall/panels/feedRows.ts';
+import { caseRows, feedRows, newestFirst } from '../../../../wall/panels/feedRows.ts';
 
 const item = (no: number): FeedItem => ({
   no,
@@ -77,5 +77,12 @@ describe('the case rows', () => {
   it('replaces the rows at once when the steps are older than those shown (a rewind)', () => {
     const shown = caseRows([], [step(30), step(20), step(10)], 3, 1);
     expect(nos(caseRows(shown, [step(3), step(2), step(1)], 3, 1))).toEqual([3, 2, 1]);
+  });
+});
+
+describe('the order the feeds are listed in', () => {
+  it('is by the events\' own times, newest first, whatever order the relay read them in; a tie by number', () => {
+    const read = [{ ...item(3), ts: 5_000 }, { ...item(2), ts: 9_000 }, { ...item(1), ts: 5_000 }];
+    expect(nos([...read].sort(newestFirst))).toEqual([2, 3, 1]);
   });
 });
