@@ -1,7 +1,7 @@
-// The feed panel's rows, paced — the events' and the case steps' alike: new items enter in order,
-// oldest first, at most a few per update of the view, so what the panel redraws each tick is bounded whatever the event rate. At the
-// rates a person can read (a few notable events a second) every item shows, at most a tick or
-// two late; in a flood the panel shows a sample, each row entering in its turn instead of the
+// The feed panel's rows, paced — the events' and the case steps' alike: new items enter in
+// order, oldest first, at most a few per update of the view, so what the panel redraws each tick
+// is bounded whatever the event rate. At the rates a person can read (a few notable events a
+// second) every item shows, at most a tick or two late; in a flood the panel shows a sample, each row entering in its turn instead of the
 // whole list turning over four times a second. Items the relay's feed no longer holds are passed
 // over. A feed that is not a continuation of the rows (the wall rewound, or reconnected to
 // another relay) replaces them at once. Pure.
@@ -20,13 +20,15 @@ export function feedRows(shown: readonly FeedItem[], feed: readonly FeedItem[], 
   return [...entering, ...shown].slice(0, rows);
 }
 
-/** Newest first by the events' own times: after a rebuild the relay's feeds hold what it read last, not what happened last. */
+/**
+ * Newest first by the events' own times: after a rebuild the relay's feeds hold what it read
+ * last, not what happened last.
+ */
 export const newestFirst = (a: FeedItem, b: FeedItem) => b.ts - a.ts || b.no - a.no;
 
 /**
  * The case rows: the newest `rows` steps by their own times, at most `maxEntering` new ones per
- * update.
- * Steps older than every row shown (a rewind, another relay) replace them at once.
+ * update. Steps older than every row shown (a rewind, another relay) replace them at once.
  */
 export function caseRows(shown: readonly FeedItem[], feed: readonly FeedItem[], rows: number, maxEntering: number): readonly FeedItem[] {
   const target = [...feed].sort(newestFirst).slice(0, rows);

@@ -1,6 +1,6 @@
-// The wall the page scenario (and the soak, and the dev tools unminified) opens: built from the working tree by vite into a
-// cache of its own (not dist/, which `npm start` and other tools own), with the project's own
-// configuration.
+// The wall the page scenario, the soak and the dev tools (unminified) open: built from the
+// working tree by vite into a cache of its own (not dist/, which `npm start` and other tools
+// own), with the project's own configuration.
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
