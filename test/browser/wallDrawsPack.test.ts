@@ -1,8 +1,10 @@
-// The built wall draws the geography pack on a WebGL canvas, and nothing leaves localhost.
+// The built wall draws the geography pack on a WebGL canvas, and nothing leaves localhost; the
+// landmarks' names, in either language, stand clear of each other where deck.gl laid them out.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../infra/chromium.ts';
 import { decodePng, pixelStats } from '../infra/pixels.ts';
+import type { DrawnLabelBox } from '../../wall/layers/labels.ts';
 
 let browser: Browser;
 
@@ -41,4 +43,32 @@ describe('the wall at 1920×1080', () => {
     expect(external).toEqual([]);
     await page.close();
   });
+
+  for (const lang of ['en', 'zh'] as const) {
+    it(`keeps the landmarks' names clear of each other (${lang})`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.goto(`${inject('wallUrl')}?lang=${lang}`);
+      await page.waitForSelector('body[data-map-ready="true"]', { timeout: 90_000 });
+      // The names are placed once the map stands; deck.gl's layout is read back as drawn.
+      const boxes = await page
+        .waitForFunction(() => {
+          const drawn = (window as { __wallTest?: { labelBoxes(): DrawnLabelBox[] } }).__wallTest?.labelBoxes() ?? [];
+          return drawn.some((box) => box.kind === 'landmark') ? drawn : undefined;
+        }, undefined, { timeout: 60_000 })
+        .then((handle) => handle.jsonValue() as Promise<DrawnLabelBox[]>);
+      const landmarks = boxes.filter((box) => box.kind === 'landmark');
+      expect(landmarks.length).toBeGreaterThan(5);
+      const overlaps = landmarks.flatMap((a, i) =>
+        landmarks.slice(i + 1).filter((b) => overlap(a, b) > 0).map((b) => `${a.text} × ${b.text}`),
+      );
+      expect(overlaps).toEqual([]);
+      await page.close();
+    });
+  }
 });
+
+function overlap(a: DrawnLabelBox, b: DrawnLabelBox): number {
+  const width = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+  const height = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+  return width > 0 && height > 0 ? width * height : 0;
+}

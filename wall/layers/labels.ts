@@ -10,6 +10,7 @@ import type { LngLat } from '../../geo/packIndex.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { maskerFor, type Masker } from '../privacy/masker.ts';
 import type { RGBA } from './alertLevels.ts';
+import { ALL_ABOVE, SIDES, type LabelSide, type LabelSides } from './labelPlacement.ts';
 
 export interface MapLabel {
   id: string;
@@ -19,12 +20,29 @@ export interface MapLabel {
   kind: 'compound' | 'landmark';
 }
 
-const FONT_FAMILY = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif";
+export const LABEL_FONT = { family: "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif", weight: 'bold' } as const;
 
 const STYLE: Readonly<Record<MapLabel['kind'], { size: number; color: RGBA }>> = {
   compound: { size: 13, color: [214, 236, 255, 235] },
   landmark: { size: 16, color: [255, 222, 140, 255] },
 };
+
+/** Pixels between a name and its point, on a 1080-line screen. */
+export const LABEL_GAP = 5;
+
+/** A label's text size in pixels at `scale` (1 on a 1080-line screen). */
+export function labelSize(label: MapLabel, scale: number): number {
+  return STYLE[label.kind].size * scale;
+}
+
+/** Long English names wrap at this many times their text size; Chinese names are short and stay on one row (-1). */
+export function labelMaxWidth(lang: Lang): number {
+  return lang === 'en' ? 8 : -1;
+}
+
+/** TextLayer's anchor and baseline for a name on that side of its point (x right, y down). */
+const ANCHOR = { '-1': 'end', '0': 'middle', '1': 'start' } as const;
+const BASELINE = { '-1': 'bottom', '0': 'center', '1': 'top' } as const;
 
 export function mapLabels(pack: GeoPack, labelPoints: ReadonlyMap<string, LngLat>): MapLabel[] {
   const compounds = pack.compounds.features.flatMap(({ properties: { id, name } }): MapLabel[] => {
@@ -50,8 +68,13 @@ export function labelText(label: MapLabel, lang: Lang, masker: Masker): string {
   return label.kind === 'compound' ? masker.place(name) : name;
 }
 
-export function labelsLayer(labels: MapLabel[], lang: Lang, scale: number, privacy = false) {
+/** The label layer; `sides` says where each landmark's name stands (labelPlacement.ts). */
+export function labelsLayer(labels: MapLabel[], lang: Lang, scale: number, privacy = false, sides: LabelSides = ALL_ABOVE) {
   const masker = maskerFor(privacy);
+  const sideOf = (label: MapLabel): LabelSide => sides.get(label.id) ?? 'above';
+  const gap = LABEL_GAP * scale;
+  // deck.gl compares update triggers by value: a Map would always look unchanged.
+  const placed = [...sides].map(([id, side]) => `${id}:${side}`).join(' ');
   return new TextLayer<MapLabel>({
     id: LABELS_LAYER_ID,
     data: labels,
@@ -61,21 +84,24 @@ export function labelsLayer(labels: MapLabel[], lang: Lang, scale: number, priva
     getColor: (l) => STYLE[l.kind].color,
     sizeScale: scale,
     sizeUnits: 'pixels',
-    // Long English names wrap onto a second line instead of running across their neighbours;
-    // Chinese names are short and stay on one (-1: no limit).
-    maxWidth: lang === 'en' ? 8 : -1,
+    // Long English names wrap onto a second line instead of running across their neighbours.
+    maxWidth: labelMaxWidth(lang),
     wordBreak: 'break-word',
-    // Names stand just above their point, so a live dot on the point stays visible.
-    getAlignmentBaseline: 'bottom',
-    getPixelOffset: [0, -5 * scale],
+    // Names stand just beside their point, so a live dot on the point stays visible.
+    getTextAnchor: (l) => ANCHOR[SIDES[sideOf(l)][0]],
+    getAlignmentBaseline: (l) => BASELINE[SIDES[sideOf(l)][1]],
+    getPixelOffset: (l) => {
+      const [x, y] = SIDES[sideOf(l)];
+      return [x * gap, y * gap];
+    },
     // The atlas holds exactly the characters the labels use (CJK included).
     characterSet: 'auto',
-    fontFamily: FONT_FAMILY,
-    fontWeight: 'bold',
+    fontFamily: LABEL_FONT.family,
+    fontWeight: LABEL_FONT.weight,
     fontSettings: { sdf: true, fontSize: 64, buffer: 8 },
     outlineWidth: 3,
     outlineColor: [4, 16, 31, 230],
-    updateTriggers: { getText: [lang, privacy] },
+    updateTriggers: { getText: [lang, privacy], getTextAnchor: placed, getAlignmentBaseline: placed, getPixelOffset: [placed, scale] },
     // Always readable: neither buildings nor the heatmap may hide a name.
     parameters: { depthCompare: 'always', depthWriteEnabled: false },
   });
@@ -88,4 +114,38 @@ export function drawnLabelTexts(layers: readonly Layer[]): string[] {
   const { data, getText } = (layer as TextLayer<MapLabel>).props;
   if (!Array.isArray(data) || typeof getText !== 'function') return [];
   return (data as MapLabel[]).map((label, index) => String(getText(label, { index, data, target: [] })));
+}
+
+export interface DrawnLabelBox {
+  text: string;
+  kind: MapLabel['kind'];
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * Where the label layer among `layers` put each name on the screen, from deck.gl's own layout of
+ * the text (its bounding rectangles, in the font atlas's pixels) and `project` (a position to
+ * CSS pixels). Empty until deck.gl has drawn the layer once. For tests.
+ */
+export function drawnLabelBoxes(layers: readonly Layer[], project: (position: LngLat) => { x: number; y: number }): DrawnLabelBox[] {
+  const layer = layers.find((candidate) => candidate.id === LABELS_LAYER_ID);
+  if (!(layer instanceof TextLayer) || !layer.state) return [];
+  // TextLayer's own per-name rectangle (the one its background uses); private in its types.
+  const boundingRect = (layer as unknown as { getBoundingRect(label: MapLabel, info: object): number[] }).getBoundingRect;
+  const { data, getText, getPixelOffset, getSize, sizeScale, fontSettings } = (layer as TextLayer<MapLabel>).props;
+  if (!Array.isArray(data) || typeof getText !== 'function' || typeof getPixelOffset !== 'function' || typeof getSize !== 'function') return [];
+  const atlasSize = fontSettings.fontSize ?? 64;
+  return (data as MapLabel[]).map((label, index) => {
+    const info = { index, data, target: [] };
+    const [x = 0, y = 0, width = 0, height = 0] = boundingRect(label, info);
+    const pixels = (getSize(label, info) * sizeScale) / atlasSize;
+    const [dx = 0, dy = 0] = getPixelOffset(label, info);
+    const point = project(label.position);
+    const left = point.x + dx + x * pixels;
+    const top = point.y + dy + y * pixels;
+    return { text: String(getText(label, info)), kind: label.kind, left, top, right: left + width * pixels, bottom: top + height * pixels };
+  });
 }

@@ -13,7 +13,8 @@ import { compoundsLayer } from './compounds.ts';
 import { NO_HEAT, gridsOf, heatLayer, heatPoints, type HeatSource } from './heat.ts';
 import { NO_HIGHLIGHT, highlightLayers, type MapHighlight } from './highlight.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { labelsLayer, mapLabels } from './labels.ts';
+import { labelsLayer, mapLabels, type MapLabel } from './labels.ts';
+import { ALL_ABOVE, type LabelSides } from './labelPlacement.ts';
 import { NO_DOTS, liveDots, liveDotsLayer } from './liveDots.ts';
 import { memoizeLast } from './memo.ts';
 import { outlineLayers } from './outlines.ts';
@@ -27,12 +28,15 @@ export interface MapLayerOptions {
   privacy?: boolean;
   /** What a tour step points at: compounds and 片区 that glow. */
   highlight?: MapHighlight;
+  /** Where the landmarks' names stand, placed for the camera's view (labelPlacement.ts). */
+  labelSides?: LabelSides;
 }
 
 /**
  * A builder of the layer list for one pack. Layers listed under `effectsLayerId` (a maplibre
  * custom layer, the three.js alarm effects) are drawn before it, so buildings hide a beacon's
- * far side correctly; the labels are drawn after it, on top of everything.
+ * far side correctly; the labels are drawn after it, on top of everything. The builder's
+ * `labels` are the names it draws, for the map to place them.
  */
 export function createMapLayers(pack: GeoPack, index: PackIndex, effectsLayerId: string) {
   const labels = mapLabels(pack, index.labelPoints);
@@ -62,7 +66,7 @@ export function createMapLayers(pack: GeoPack, index: PackIndex, effectsLayerId:
   const highlights = memoizeLast((highlight: MapHighlight, scale: number) =>
     highlightLayers(pack.compounds.features, pack.areas.features, highlight, scale),
   );
-  const text = memoizeLast((lang: Lang, scale: number, privacy: boolean) => labelsLayer(labels, lang, scale, privacy));
+  const text = memoizeLast((lang: Lang, scale: number, privacy: boolean, sides: LabelSides) => labelsLayer(labels, lang, scale, privacy, sides));
   const beneath = new WeakMap<Layer, Layer>();
   const underEffects = (layer: Layer): Layer => {
     const known = beneath.get(layer);
@@ -73,7 +77,10 @@ export function createMapLayers(pack: GeoPack, index: PackIndex, effectsLayerId:
     return placed;
   };
 
-  return (view: Snapshot | null, { lang, heatSource, scale, privacy = false, highlight = NO_HIGHLIGHT }: MapLayerOptions): Layer[] => {
+  const layersFor = (
+    view: Snapshot | null,
+    { lang, heatSource, scale, privacy = false, highlight = NO_HIGHLIGHT, labelSides = ALL_ABOVE }: MapLayerOptions,
+  ): Layer[] => {
     const heatView = view?.heat;
     const points = heatView
       ? pointsOf(heatView.bbox, heatView.cols, heatView.rows, ...gridsOf(heatView, heatSource))
@@ -90,6 +97,7 @@ export function createMapLayers(pack: GeoPack, index: PackIndex, effectsLayerId:
       dots(dotData, scale),
       ...markers(markerData, scale),
     ];
-    return [...below.map(underEffects), text(lang, scale, privacy)];
+    return [...below.map(underEffects), text(lang, scale, privacy, labelSides)];
   };
+  return Object.assign(layersFor, { labels: labels as readonly MapLabel[] });
 }

@@ -1,10 +1,11 @@
 // What browser tests read from the running map (window.__wallTest): where a compound is on the
-// screen, which view the map was given, which beacons stand, which names the labels draw, how
+// screen, which view the map was given, which beacons stand, which names the labels draw and where, how
 // many frames the map has drawn (to wait for a still picture, and for frame-rate ratios), where
 // the camera is, and which compounds carry rings of open grid and hotline cases.
 // Read-only: nothing here changes what the wall shows.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LngLat } from '../../geo/packIndex.ts';
+import type { DrawnLabelBox } from '../layers/labels.ts';
 
 export interface WallTestHook {
   /** CSS pixels from the map's top-left corner of a compound's label point. */
@@ -15,6 +16,8 @@ export interface WallTestHook {
   beacons(): string[];
   /** The texts of the map's labels, as drawn now. */
   labels(): string[];
+  /** Where the map's labels are on the screen, in CSS pixels, as deck.gl laid them out. */
+  labelBoxes(): DrawnLabelBox[];
   /** Compounds with a ring of open cases, as drawn now, with their open and overdue counts. */
   caseMarkers(): { compoundId: string; open: number; overdue: number }[];
   frames(): number;
@@ -29,7 +32,7 @@ declare global {
 }
 
 /** What the map component knows and the map itself does not. */
-export type MapComponentProbe = Pick<WallTestHook, 'seq' | 'beacons' | 'labels' | 'caseMarkers'>;
+export type MapComponentProbe = Pick<WallTestHook, 'seq' | 'beacons' | 'labels' | 'labelBoxes' | 'caseMarkers'>;
 
 export function exposeMapForTests(map: MapLibreMap, labelPoints: ReadonlyMap<string, LngLat>, probe: MapComponentProbe): () => void {
   let frames = 0;
