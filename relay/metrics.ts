@@ -46,6 +46,11 @@ export function createRelayMetrics() {
       help: 'Rejected messages not written to the dead-letter topic (queue full or write failed).',
       registers,
     }),
+    fetches: new Counter({
+      name: 'relay_kafka_fetches_total',
+      help: 'Fetches Kafka answered, empty or not (about one per broadcast tick; more while catching up).',
+      registers,
+    }),
     lag: new Gauge({
       name: 'relay_consumer_lag',
       help: 'Messages behind the high-water mark, per topic partition.',

@@ -95,6 +95,7 @@ async function kafkaUpstream(
   readFrom: (topic: string) => number,
   metrics: RelayMetrics,
   onProblem: ProblemHandler,
+  fetchWaitMs: () => number,
 ): Promise<Upstream> {
   const kafka = new Kafka({
     clientId: 'shiquan-relay',
@@ -110,7 +111,7 @@ async function kafkaUpstream(
   const created = await ensureTopics(kafka, [...sourceTopics, topics.deadletter], brokers.join(','));
   if (created.length > 0) log.warn({ topics: created }, 'created missing topics');
   return {
-    source: createKafkaSource({ kafka, topics: sourceTopics, readFrom, metrics, onProblem }),
+    source: createKafkaSource({ kafka, topics: sourceTopics, readFrom, metrics, onProblem, fetchWaitMs }),
     deadLetters: await createKafkaDeadLetters({ kafka, topic: topics.deadletter, metrics }),
     startProducing: () => null,
   };
@@ -277,7 +278,7 @@ export async function runRelay(config: RelayConfig, { demoTraffic }: RelayParts,
   const starting = brokers
     ? startWithRetry(
         () =>
-          kafkaUpstream(brokers, config, readFrom, metrics, onProblem)
+          kafkaUpstream(brokers, config, readFrom, metrics, onProblem, ticks.fetchStarts)
             .then(startUpstream)
             .then((upstream) => (onProblem(null), upstream)),
         {

@@ -3,13 +3,22 @@
 // says "nothing new, and the relay is alive"). Each tick also publishes its view for
 // GET /api/state. Ticks are due at fixed times from the start, not a period after the last one,
 // so a tick made late by a busy moment does not push every later one back: the rate holds.
+//
+// Kafka's fetches are aimed at the ticks (fetchWait.ts): a fetch asks the broker to hold it until
+// just before a tick, and that tick waits for its records, up to HOLD_MS, so that they are shown
+// at once and not a tick later. The upstream says when it fetches again, which is when all it
+// fetched before has been applied.
 import { performance } from 'node:perf_hooks';
+import { fetchAim } from '../ingest/fetchWait.ts';
 import { log } from '../log.ts';
 import type { RelayMetrics } from '../metrics.ts';
 import { takeDelta, type RelayState } from '../state/index.ts';
 import type { LatencySample } from './latencySample.ts';
 import type { TickView } from './tickView.ts';
 import type { WallServer } from './wallServer.ts';
+
+/** The longest a tick waits for the fetch aimed at it; then its records go with the next. */
+export const HOLD_MS = 40;
 
 export interface TickLoopOptions {
   hz: number;
@@ -28,6 +37,11 @@ export interface TickLoopOptions {
 export interface TickLoop {
   /** A tick now, out of turn: when the relay becomes ready, walls and /api/state need not wait. */
   tickNow(): void;
+  /**
+   * The upstream fetches again (all it fetched before is applied): how long the broker may hold
+   * this fetch. The tick it is aimed at waits for it.
+   */
+  fetchStarts(): number;
   stop(): void;
 }
 
@@ -50,7 +64,12 @@ export function startTickLoop({ hz, state, walls, view, isReady, latency, metric
   const period = 1000 / hz;
   let due = performance.now() + period;
   let timer: NodeJS.Timeout;
-  const next = () => {
+  /** The due time of the tick the fetch in flight is aimed at; null when none is. */
+  let awaited: number | null = null;
+  let holding = false;
+  const run = () => {
+    clearTimeout(timer);
+    holding = false;
     tick();
     due += period;
     // More than a period behind (the process was stopped or starved): start afresh from now
@@ -58,6 +77,20 @@ export function startTickLoop({ hz, state, walls, view, isReady, latency, metric
     if (performance.now() - due > period) due = performance.now();
     timer = setTimeout(next, Math.max(0, due - performance.now()));
   };
+  const next = () => {
+    if (awaited === null || Math.abs(awaited - due) > 1) return run();
+    holding = true;
+    timer = setTimeout(run, HOLD_MS);
+  };
   timer = setTimeout(next, period);
-  return { tickNow: tick, stop: () => clearTimeout(timer) };
+  return {
+    tickNow: tick,
+    fetchStarts: () => {
+      if (holding) run();
+      const { waitMs, ticksAhead } = fetchAim(due - performance.now(), period);
+      awaited = due + ticksAhead * period;
+      return waitMs;
+    },
+    stop: () => clearTimeout(timer),
+  };
 }

@@ -28,23 +28,25 @@ export interface KafkaSourceOptions {
   topics: readonly string[];
   /** Epoch ms to start reading a topic from. */
   readFrom: (topic: string) => number;
-  metrics: Pick<RelayMetrics, 'lag'>;
+  metrics: Pick<RelayMetrics, 'lag' | 'fetches'>;
   /** Told what keeps the consumer from Kafka (a crash: unreachable, refused), and null once a fetch is answered. */
   onProblem: ProblemHandler;
+  /** How long the broker may hold the next fetch, asked before each (fetchWait.ts); FETCH_SETTINGS' wait if not given. */
+  fetchWaitMs?: () => number;
 }
 
 export type ProblemHandler = (error: unknown) => void;
 
 // Records handed to the ingest at a time; between chunks, HTTP and the broadcast tick get a turn.
 const CHUNK = 1_000;
-// The broker answers a fetch once this much data waits, or after FETCH_WAIT_MS. kafkajs spends
-// as much per fetch (a request, a response, a batch to hand over) as per record, so at thousands
-// of events a second a fetch should carry hundreds of them, not the few that came since the last
-// one: at 5,000 events/s this cut the relay's CPU per event by about a third (docs/benchmarks.md).
-const FETCH_MIN_BYTES = 64 * 1024;
-// What an event may wait for company at low rates: a tenth of a 4 Hz tick, which it waits for
-// anyway. It also bounds an idle fetch, and so how long stopping waits for the one in flight.
-const FETCH_WAIT_MS = 25;
+// The broker answers a fetch once this much data waits, or when its wait is up. kafkajs spends
+// about as much per fetch (a request, fifteen partitions' answers, a batch each to hand over) as
+// on a thousand records, so a fetch should carry all that came since the last tick, not the few
+// since the last fetch: at 5,000 events/s a tick's events are about 450 KB (docs/benchmarks.md).
+const FETCH_MIN_BYTES = 1024 * 1024;
+// The wait when the relay does not say (the relay's own fetches end before each tick: fetchWait.ts).
+// It also bounds an idle fetch, and so how long stopping waits for the one in flight.
+const FETCH_WAIT_MS = 250;
 // A restarted broker holds a group's join until the members it knew have rejoined or timed out;
 // kafkajs's default of 30 s made a relay wait that long after a broker restart. The relay's
 // group is its own (nothing committed), so being timed out costs only a rejoin and a seek.
@@ -81,7 +83,7 @@ function toRecord(topic: string, partition: number, message: EachBatchPayload['b
   return { topic, partition, offset: message.offset, timestamp: Number(message.timestamp), value: message.value };
 }
 
-export function createKafkaSource({ kafka, topics, readFrom, metrics, onProblem }: KafkaSourceOptions): RecordSource {
+export function createKafkaSource({ kafka, topics, readFrom, metrics, onProblem, fetchWaitMs }: KafkaSourceOptions): RecordSource {
   const groupId = `shiquan-relay-${hostname()}-${process.pid}-${randomUUID()}`;
   const positions = new Map<string, number>();
   let consumer: Consumer | null = null;
@@ -132,6 +134,7 @@ export function createKafkaSource({ kafka, topics, readFrom, metrics, onProblem 
         const c = kafka.consumer({
           groupId,
           ...FETCH_SETTINGS,
+          ...(fetchWaitMs ? { maxWaitTimeInMs: fetchWaitMs } : {}),
           sessionTimeout: SESSION_TIMEOUT_MS,
           retry: { restartOnFailure: async () => true },
         });
@@ -150,8 +153,9 @@ export function createKafkaSource({ kafka, topics, readFrom, metrics, onProblem 
             advance(payload.topic, payload.partition, Number(payload.lastOffset) + 1, Number(payload.highWatermark));
           }
         });
-        // Every answered fetch, empty or not (an idle one returns each FETCH_WAIT_MS).
+        // Every answered fetch, empty or not (an idle one returns before each tick).
         c.on(c.events.FETCH, () => {
+          metrics.fetches.inc();
           lastContact = Date.now();
           onProblem(null);
         });

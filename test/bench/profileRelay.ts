@@ -1,5 +1,5 @@
 // Profile tool (dev): our relay as a child process under `node --cpu-prof`, in one of two modes:
-// live (50 walls, 5,000 events/s for N s) or rebuild (N events produced first, then read from
+// live (PROFILE_WALLS walls, 50 unless told, PROFILE_RATE events/s, 5,000 unless told, for N s) or rebuild (N events produced first, then read from
 // the start). Writes the .cpuprofile and prints CPU µs per event.
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { SOURCES, topicNames } from '../../relay/contract/index.ts';
@@ -17,6 +17,8 @@ const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
 const EVENTS = Number(process.env.PROFILE_EVENTS ?? 200_000);
 const OUT = process.env.PROFILE_OUT ?? '/tmp/relay-prof';
 const PROFILE = process.env.PROFILE_CPU !== '0';
+const WALLS = Number(process.env.PROFILE_WALLS ?? 50);
+const RATE = Number(process.env.PROFILE_RATE ?? 5_000);
 const say = (line: string) => process.stderr.write(`profile: ${line}\n`);
 
 await rm(OUT, { recursive: true, force: true });
@@ -27,7 +29,7 @@ try {
   const load = await openLoadSource(kafka.brokers);
   const prefix = await freshTopics(kafka.brokers, 'relayprof');
   const extraArgs = (process.env.PROFILE_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const nodeArgs = [...extraArgs, ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${OUT}`, '--cpu-prof-interval=200'] : [])];
+  const nodeArgs = [...extraArgs, ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${OUT}`, `--cpu-prof-interval=${process.env.PROFILE_INTERVAL_US ?? 200}`] : [])];
   if (MODE === 'rebuild') {
     say(`producing ${EVENTS} events`);
     const produced = await sendLoad(load, { prefix, rate: EVENTS / 60, seconds: 60, speed: 'max' });
@@ -54,14 +56,15 @@ try {
     await relay.kill('SIGTERM');
   } else {
     const relay = await spawnRelay({ brokers: kafka.brokers, prefix, tickHz: 4, nodeArgs });
-    await crowd.connect(relay.url, 50, 'relay');
+    await crowd.connect(relay.url, WALLS, 'relay');
     await crowd.mark();
     const cpuBefore = cpuSecondsOf(relay.child.pid!);
-    say(`live: 5000 events/s for ${SECONDS} s`);
-    const run = await sendLoad(load, { prefix, rate: 5_000, seconds: SECONDS });
+    const startedAt = Date.now();
+    say(`live: ${RATE} events/s for ${SECONDS} s`);
+    const run = await sendLoad(load, { prefix, rate: RATE, seconds: SECONDS });
     const delivery = await awaitDelivery(crowd, { expected: countedEvents(run.truth), timeoutMs: 120_000, stillMs: 5_000 });
     const cpu = cpuSecondsOf(relay.child.pid!) - cpuBefore;
-    say(`relay: ${((cpu * 1e6) / delivery.totals.meanDelivered).toFixed(1)} µs/event shown (${delivery.totals.meanDelivered} shown, complete ${delivery.complete})`);
+    say(`relay: ${((cpu * 1e6) / delivery.totals.meanDelivered).toFixed(1)} µs/event shown (${delivery.totals.meanDelivered} shown, complete ${delivery.complete}); ${(cpu * 1000).toFixed(0)} ms of CPU in ${((delivery.at - startedAt) / 1000).toFixed(1)} s`);
     await crowd.disconnect();
     await relay.kill('SIGTERM');
   }

@@ -1,5 +1,6 @@
 // Events produced to Kafka reach /api/state and every wall's view within a second, with exact
-// counts, whichever of the three topics and partitions they travel on.
+// counts, whichever of the three topics and partitions they travel on; and an idle relay asks
+// Kafka about once a tick, not continually.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { topicNames, type Kind } from '../../relay/contract/index.ts';
 import { createTopics } from '../infra/kafkaBroker.ts';
@@ -90,5 +91,17 @@ describe('events produced to Kafka', () => {
     expect(await metric(relay.url, 'relay_ready')).toBe(1);
     expect(await metric(relay.url, 'relay_event_to_emit_seconds_count')).toBeGreaterThan(0);
     expect(await getJson(`${relay.url}/healthz`)).toEqual({ status: 'ok' });
+  });
+
+  it('fetches from Kafka about once a tick while nothing comes', async () => {
+    // 10 Hz here: each fetch is held until just before the next tick (fetchWait.ts). With a
+    // fixed 25 ms wait this relay made about 40 fetches a second.
+    const before = await metric(relay.url, 'relay_kafka_fetches_total');
+    const started = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const fetches = (await metric(relay.url, 'relay_kafka_fetches_total')) - before;
+    const ticks = ((Date.now() - started) / 1000) * 10;
+    expect(fetches).toBeGreaterThan(ticks * 0.5);
+    expect(fetches).toBeLessThan(ticks * 1.5);
   });
 });

@@ -2,7 +2,6 @@
 // way deck.gl's TextLayer lays them out (its own paragraph layout is the reference).
 import { describe, expect, it } from 'vitest';
 // Not among the package's exports: the TextLayer's layout of a paragraph, read from its file.
-// @ts-expect-error no type declarations for the file itself
 import { transformParagraph } from '../../../../node_modules/@deck.gl/layers/dist/text-layer/utils.js';
 import { ALL_ABOVE, boxOn, placeLandmarkLabels, sameSides, wrappedSize, type Box, type LabelOnScreen } from '../../../../wall/layers/labelPlacement.ts';
 
@@ -10,7 +9,7 @@ import { ALL_ABOVE, boxOn, placeLandmarkLabels, sameSides, wrappedSize, type Box
 const advance = (char: string) => ({ i: 4, l: 4, ' ': 5, M: 14, W: 15, '×': 9 })[char] ?? 9;
 
 function deckSize(text: string, maxWidth: number, lineHeight: number): { width: number; height: number } {
-  const mapping = Object.fromEntries([...new Set(text)].map((char) => [char, { advance: advance(char), anchorX: 0, height: lineHeight }]));
+  const mapping = Object.fromEntries([...new Set(text)].map((char) => [char, { x: 0, y: 0, width: advance(char), height: lineHeight, anchorX: 0, anchorY: 0, advance: advance(char) }]));
   const { size } = transformParagraph(text, 0, lineHeight, 'break-word', maxWidth, mapping) as { size: [number, number] };
   return { width: size[0], height: size[1] };
 }
@@ -55,8 +54,8 @@ describe('placing the landmarks’ names', () => {
     const [l1, l2] = [at('l1', 100, 100), at('l2', 100, 125)];
     const sides = placeLandmarkLabels([c1], [l1, l2], GAP);
     expect([sides.get('l1'), sides.get('l2')]).not.toContain(undefined);
-    const boxes = [boxOn('above', c1, GAP), boxOn(sides.get('l1') ?? 'above', l1, GAP), boxOn(sides.get('l2') ?? 'above', l2, GAP)];
-    expect(apart(boxes[0], boxes[1]) && apart(boxes[0], boxes[2]) && apart(boxes[1], boxes[2])).toBe(true);
+    const [c, a, b] = [boxOn('above', c1, GAP), boxOn(sides.get('l1') ?? 'above', l1, GAP), boxOn(sides.get('l2') ?? 'above', l2, GAP)];
+    expect(apart(c, a) && apart(c, b) && apart(a, b)).toBe(true);
   });
 
   it('covers compounds’ names rather than another landmark’s when every side covers something', () => {
