@@ -4,7 +4,8 @@
 // closes the incident the moment its open arrives. Both maps are bounded: past the maximum, the
 // earliest-arrived entry is dropped.
 import type { Kind, Severity } from '../contract/kinds.ts';
-import { OPEN_AGE_BAND_EDGES_MS, type OpenView } from '../protocol/snapshot.ts';
+import type { OpenView } from '../protocol/snapshot.ts';
+import { countClosed, countOpened, createOpenSummary, openView, type OpenSummary } from './openSummary.ts';
 
 export interface OpenIncident {
   id: string;
@@ -25,11 +26,13 @@ export interface Incidents {
   evicted: number;
   /** Whether the open set changed since the last delta. */
   touched: boolean;
+  /** The open incidents' counts by severity and age, kept as they open and close. */
+  summary: OpenSummary;
 }
 
 export function createIncidents(maxOpen: number, maxPending: number): Incidents {
   const open = new Map<string, OpenIncident>();
-  return { open, pendingCloses: new Map(), maxOpen, maxPending, evicted: 0, touched: false };
+  return { open, pendingCloses: new Map(), maxOpen, maxPending, evicted: 0, touched: false, summary: createOpenSummary() };
 }
 
 export type OpenOutcome =
@@ -48,11 +51,13 @@ export function openIncident(incidents: Incidents, incident: OpenIncident): Open
   }
   if (incidents.open.has(incident.id)) return { result: 'already_open' };
   incidents.open.set(incident.id, incident);
+  countOpened(incidents.summary, incident);
   incidents.touched = true;
   if (incidents.open.size <= incidents.maxOpen) return { result: 'opened', evicted: null };
   const [earliest] = incidents.open.values();
   if (!earliest) return { result: 'opened', evicted: null };
   incidents.open.delete(earliest.id);
+  countClosed(incidents.summary, earliest);
   incidents.evicted++;
   return { result: 'opened', evicted: earliest };
 }
@@ -66,6 +71,7 @@ export function closeIncident(
   const incident = incidents.open.get(ref);
   if (incident) {
     incidents.open.delete(ref);
+    countClosed(incidents.summary, incident);
     incidents.touched = true;
     return incident;
   }
@@ -79,21 +85,7 @@ export function closeIncident(
   return null;
 }
 
-/** Open count, by severity and by age at `now`. One pass over the open incidents. */
+/** Open count, by severity and by age at `now` (openSummary.ts). */
 export function summariseOpen(incidents: Incidents, now: number): OpenView {
-  const bySeverity = { info: 0, warning: 0, critical: 0 };
-  const ageBands = new Array<number>(OPEN_AGE_BAND_EDGES_MS.length + 1).fill(0);
-  let oldestOpenedAt: number | null = null;
-  for (const incident of incidents.open.values()) {
-    bySeverity[incident.severity]++;
-    const age = now - incident.openedAt;
-    const band = OPEN_AGE_BAND_EDGES_MS.findIndex((edge) => age < edge);
-    const index = band === -1 ? OPEN_AGE_BAND_EDGES_MS.length : band;
-    ageBands[index] = (ageBands[index] ?? 0) + 1;
-    if (oldestOpenedAt === null || incident.openedAt < oldestOpenedAt) {
-      oldestOpenedAt = incident.openedAt;
-    }
-  }
-  const { evicted } = incidents;
-  return { total: incidents.open.size, bySeverity, ageBands, oldestOpenedAt, evicted };
+  return openView(incidents.summary, incidents.open.values(), incidents.open.size, now, incidents.evicted);
 }

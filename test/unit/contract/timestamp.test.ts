@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseEventTime } from '../../../relay/contract/index.ts';
+import { seededRandom } from '../../../lib/random.ts';
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
 describe('event time', () => {
   it('reads ISO-8601 with a Z or ±hh:mm offset as epoch ms', () => {
@@ -55,5 +58,18 @@ describe('event time', () => {
 
   it('does not map two-digit years to the 1900s', () => {
     expect(new Date(parseEventTime('0050-01-01T00:00:00Z') ?? 0).getUTCFullYear()).toBe(50);
+  });
+
+  it('agrees with the JavaScript engine’s own ISO reading on 20,000 random times', () => {
+    const random = seededRandom(2024);
+    const int = (from: number, to: number) => Math.floor(random.between(from, to + 1));
+    for (let i = 0; i < 20_000; i++) {
+      const [year, month] = [int(1000, 2999), int(1, 12)];
+      const day = int(1, new Date(Date.UTC(year, month, 0)).getUTCDate());
+      const seconds = random.between(0, 1) < 0.8 ? `:${pad(int(0, 59))}${random.between(0, 1) < 0.5 ? `.${pad(int(0, 999), 3)}` : ''}` : '';
+      const offset = random.between(0, 1) < 0.2 ? 'Z' : `${random.between(0, 1) < 0.5 ? '+' : '-'}${pad(int(0, 23))}:${pad(int(0, 59))}`;
+      const text = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(int(0, 23))}:${pad(int(0, 59))}${seconds}${offset}`;
+      expect(parseEventTime(text), text).toBe(Date.parse(text));
+    }
   });
 });
