@@ -175,7 +175,11 @@ export interface Snapshot extends DayView {
   compounds: RollupView[];
   committees: RollupView[];
   areas: RollupView[];
-  /** Warning and critical events, newest first, at most feedSize. */
+  /**
+   * Warning and critical events, the last read first (numbered `no` in the order the relay read
+   * them), at most feedSize. After a rebuild that is not always time order (`ts`): the wall lists
+   * them by `ts`.
+   */
   feed: FeedItem[];
   feedSize: number;
   /** Critical events only (numbered on their own), newest first, at most alarmFeedSize. */
