@@ -100,4 +100,10 @@ describe("an event content's fingerprint", () => {
     expect(fingerprintOf([12])).not.toBe(fingerprintOf(['12']));
     expect(fingerprintOf(['ab', 'c'])).not.toBe(fingerprintOf(['a', 'bc']));
   });
+
+  it('reads numbers as the wire does: −0 is 0, and the nearest other double is another number', () => {
+    expect(fingerprintOf([-0])).toBe(fingerprintOf([0]));
+    expect(fingerprintOf([121.4])).not.toBe(fingerprintOf([121.40000000000002]));
+    expect(fingerprintOf([1, 2])).not.toBe(fingerprintOf([2, 1]));
+  });
 });
