@@ -88,7 +88,7 @@ export function startTickLoop({ hz, state, walls, view, isReady, latency, metric
     fetchStarts: () => {
       if (holding) run();
       const { waitMs, ticksAhead } = fetchAim(due - performance.now(), period);
-      awaited = due + ticksAhead * period;
+      awaited = ticksAhead === null ? null : due + ticksAhead * period;
       return waitMs;
     },
     stop: () => clearTimeout(timer),

@@ -1,7 +1,7 @@
 // Each Kafka fetch is held until just before a broadcast tick: its events still make that tick
 // (which waits for them), and the relay fetches about once a tick instead of forty times a second.
 import { describe, expect, it } from 'vitest';
-import { LEAD_MS, MIN_WAIT_MS, fetchAim } from '../../../relay/ingest/fetchWait.ts';
+import { LEAD_MS, MAX_WAIT_MS, MIN_WAIT_MS, fetchAim } from '../../../relay/ingest/fetchWait.ts';
 
 const PERIOD = 250;
 
@@ -21,7 +21,13 @@ describe('the aim of a fetch', () => {
       const { waitMs, ticksAhead } = fetchAim(toTick, PERIOD);
       expect(waitMs, `${toTick} ms to the tick`).toBeGreaterThanOrEqual(MIN_WAIT_MS);
       expect(waitMs, `${toTick} ms to the tick`).toBeLessThanOrEqual(PERIOD + MIN_WAIT_MS);
-      expect(Number.isInteger(waitMs) && Number.isInteger(ticksAhead) && ticksAhead >= 0).toBe(true);
+      expect(Number.isInteger(waitMs) && Number.isInteger(ticksAhead) && ticksAhead! >= 0).toBe(true);
     }
+  });
+
+  it('is answered at least every second when ticks are slower (TICK_HZ 0.1: one every 10 s)', () => {
+    expect(fetchAim(9_000, 10_000)).toEqual({ waitMs: MAX_WAIT_MS, ticksAhead: null });
+    expect(fetchAim(800, 10_000)).toEqual({ waitMs: 800 - LEAD_MS, ticksAhead: 0 });
+    expect(fetchAim(2, 10_000)).toEqual({ waitMs: MAX_WAIT_MS, ticksAhead: null });
   });
 });
