@@ -37,7 +37,9 @@ describe('a wall that stops reading for 30 s while 2,000 events/s flow', () => {
   beforeAll(async () => {
     await createTopics(brokers, [topics.sensor, topics.camera, topics.alarm110], { partitions: 3 });
     producer = await EventProducer.connect(brokers);
-    relay = await spawnRelay({ brokers, prefix, tickHz: TICK_HZ });
+    // Collected once a second: the heap's floor is then what the relay holds. Without it the
+    // floor at the end of the stall was 10–27 MiB above the start's, by when V8 last collected.
+    relay = await spawnRelay({ brokers, prefix, tickHz: TICK_HZ, nodeArgs: ['--expose-gc'], entry: 'test/integration/support/relayCollectingGarbage.ts' });
     await waitFor('the relay to be ready', async () => ((await fetch(`${relay.url}/readyz`)).ok ? true : undefined));
     [healthy, stalled, asking] = await Promise.all([connectWall(relay.url), connectWall(relay.url), connectWall(relay.url)]);
   });
@@ -96,8 +98,8 @@ describe('a wall that stops reading for 30 s while 2,000 events/s flow', () => {
     expect(perSecond).toBeGreaterThanOrEqual(TICK_HZ * 0.9);
     expect(longestWait).toBeLessThan(1_000);
     expect(heapSamples.length).toBeGreaterThan((STALL_S * 1000) / SAMPLE_MS / 2);
-    // The state grows by design (remembered ids, open incidents): a few MiB here, never by the stall.
-    expect(heapGrowth).toBeLessThan(24 * MiB);
+    // The state grows by design (remembered ids, open incidents): 3–4 MiB here, never by the stall.
+    expect(heapGrowth).toBeLessThan(12 * MiB);
     // What the relay holds for walls stays at about one message per wall, stalled or not.
     expect(mostBuffered).toBeLessThan(1 * MiB);
     expect(skipped).toBeGreaterThan(0);
