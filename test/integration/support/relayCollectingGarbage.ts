@@ -5,3 +5,5 @@ const collect = (globalThis as { gc?: () => void }).gc;
 if (!collect) throw new Error('run with node --expose-gc');
 setInterval(collect, 1_000).unref();
 await import('../../../relay/main.ts');
+
+export {};
