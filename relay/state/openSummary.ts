@@ -44,17 +44,13 @@ function bandAt(openedAt: number, at: number): number {
   return band;
 }
 
-function add(summary: OpenSummary, { severity, openedAt }: OpenCounted): void {
+/** An incident opened. */
+export function countOpened(summary: OpenSummary, { severity, openedAt }: OpenCounted): void {
   const band = bandAt(openedAt, summary.at);
   summary.bySeverity[severity]++;
   summary.ageBands[band]!++;
   if (band < EDGES.length) summary.nextCrossing = Math.min(summary.nextCrossing, openedAt + EDGES[band]!);
   summary.oldest = Math.min(summary.oldest, openedAt);
-}
-
-/** An incident opened. */
-export function countOpened(summary: OpenSummary, incident: OpenCounted): void {
-  add(summary, incident);
 }
 
 /** An incident counted as open closed or was dropped. */
@@ -69,7 +65,7 @@ export function countClosed(summary: OpenSummary, { severity, openedAt }: OpenCo
 export function openView(summary: OpenSummary, open: Iterable<OpenCounted>, size: number, now: number, evicted: number): OpenView {
   if (now < summary.at || now >= summary.nextCrossing || summary.oldestGone) {
     Object.assign(summary, createOpenSummary(), { at: now, nextCrossing: Number.POSITIVE_INFINITY });
-    for (const incident of open) add(summary, incident);
+    for (const incident of open) countOpened(summary, incident);
   }
   return {
     total: size,

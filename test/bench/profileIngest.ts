@@ -68,7 +68,6 @@ function wholePath(): number {
       sinceTick = 0;
     }
   }
-  if (process.env.DEBUG_OPEN) process.stderr.write(`open ${state.incidents.open.size}\n`);
   return (cpuMicros() - started) / records.length;
 }
 
