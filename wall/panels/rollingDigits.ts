@@ -1,10 +1,12 @@
 // A rolling counter's digits, kept in the DOM by hand: a place whose character did not change is
-// not touched, so a new count costs one style and one attribute per digit that moved, whatever
-// the number of counters a tick changes (the kinds panel changes dozens at a time). Places count
+// not touched, so a new count costs one transform per digit that moved, whatever the number of
+// counters a tick changes (the kinds panel changes dozens at a time). Places count
 // from the right, so the units stay put when the number gains a digit. Each digit is a strip
 // 0–9 moved by a transform, which the stylesheet animates — unless the counter changed again
 // before its last roll ended: at thousands of events a second every count moves every tick,
 // overlapping rolls cannot be read, and hundreds of them running at once cost the wall frames.
+
+import { formatCount } from '../i18n/format.ts';
 
 /** One place of a formatted count: a digit (rolled) or a separator (shown as it is). */
 const isDigit = (char: string) => char >= '0' && char <= '9';
@@ -24,7 +26,6 @@ function place(char: string): HTMLElement {
     return element;
   }
   element.className = 'digit';
-  element.dataset.digit = char;
   const strip = document.createElement('span');
   strip.className = 'strip';
   strip.style.transform = stripOffset(char);
@@ -63,31 +64,82 @@ export function rollsAt(lastChange: number | undefined, now: number): boolean {
   return lastChange === undefined || now - lastChange >= ROLL_MS;
 }
 
-/** The text each counter shows, so that a new one is compared without reading the DOM. */
-const shownText = new WeakMap<HTMLElement, string[]>();
-/** When each counter last changed (performance.now()). */
-const changedAt = new WeakMap<HTMLElement, number>();
+/** What a counter shows, kept beside its box so that a new text is compared without reading the DOM. */
+interface Shown {
+  value: number | undefined;
+  text: string;
+  /** Each place's strip (a digit) or null (a separator), left to right: no DOM lookup per change. */
+  strips: (HTMLElement | null)[];
+  /** When the counter last changed (performance.now()), and whether its digits now jump. */
+  changedAt: number | undefined;
+  instant: boolean;
+}
+
+const shownBy = new WeakMap<HTMLElement, Shown>();
+
+const stripsOf = (box: HTMLElement) => [...box.children].map((element) => (element.firstElementChild as HTMLElement | null) ?? null);
+
+/** Whether the counter rolls to its next text or jumps; the class changes only when that flips. */
+function pace(box: HTMLElement, shown: Shown, now: number): void {
+  const instant = !rollsAt(shown.changedAt, now);
+  shown.changedAt = now;
+  if (instant !== shown.instant) box.classList.toggle('instant', (shown.instant = instant));
+}
+
+/**
+ * Shows `value` in the counter: its digits, and the figure as text for the screen reader and the
+ * tests (`aria-label`, `data-value`). Nothing is touched when the value is the one shown.
+ */
+export function showCount(box: HTMLElement, value: number, now = performance.now()): void {
+  const shown = shownOf(box);
+  if (value === shown.value) return;
+  shown.value = value;
+  const text = formatCount(value);
+  box.setAttribute('data-value', String(value));
+  box.setAttribute('aria-label', text);
+  rollTo(box, shown, text, now);
+}
+
+function shownOf(box: HTMLElement): Shown {
+  let shown = shownBy.get(box);
+  if (!shown) shownBy.set(box, (shown = { value: undefined, text: '', strips: [], changedAt: undefined, instant: false }));
+  return shown;
+}
 
 /** Brings the counter's places to `text`, touching only those that change. */
-export function rollTo(box: HTMLElement, text: string, now = performance.now()): void {
-  const chars = [...text];
-  const { drop, add, change } = placeChanges(shownText.get(box) ?? [], chars);
-  shownText.set(box, chars);
-  if (change.length > 0) {
-    const rolls = rollsAt(changedAt.get(box), now);
-    changedAt.set(box, now);
-    // The class changes only when the counter goes from calm to busy or back.
-    if (box.classList.contains('instant') === rolls) box.classList.toggle('instant', !rolls);
+function rollTo(box: HTMLElement, shown: Shown, text: string, now: number): void {
+  if (text === shown.text) return;
+  // The common case at any rate: as many places as before, a few digits moved. One transform each.
+  if (text.length === shown.text.length && onlyDigitsMoved(shown, text)) {
+    pace(box, shown, now);
+    for (let at = 0; at < text.length; at++) {
+      if (text[at] !== shown.text[at]) shown.strips[at]!.style.transform = stripOffset(text[at]!);
+    }
+    shown.text = text;
+    return;
   }
+  reshape(box, shown, text, now);
+}
+
+/** Whether every place that differs from the text shown, as long as it, is a digit that stays a digit. */
+function onlyDigitsMoved(shown: Shown, text: string): boolean {
+  for (let at = 0; at < text.length; at++) {
+    if (text[at] !== shown.text[at] && !(shown.strips[at] && isDigit(text[at]!))) return false;
+  }
+  return true;
+}
+
+/** The general case: places added or dropped on the left, or a digit that became a separator. */
+function reshape(box: HTMLElement, shown: Shown, text: string, now: number): void {
+  const { drop, add, change } = placeChanges([...shown.text], [...text]);
+  if (change.length > 0) pace(box, shown, now);
   for (let i = 0; i < drop; i++) box.firstElementChild?.remove();
   if (add.length > 0) box.prepend(...add.map(place));
   for (const { at, char, before } of change) {
     const element = box.children[at] as HTMLElement;
-    if (isDigit(char) && isDigit(before)) {
-      element.dataset.digit = char;
-      (element.firstElementChild as HTMLElement).style.transform = stripOffset(char);
-    } else {
-      element.replaceWith(place(char));
-    }
+    if (isDigit(char) && isDigit(before)) (element.firstElementChild as HTMLElement).style.transform = stripOffset(char);
+    else element.replaceWith(place(char));
   }
+  shown.text = text;
+  shown.strips = stripsOf(box);
 }

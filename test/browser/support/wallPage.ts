@@ -37,8 +37,10 @@ export async function openWall(browser: Browser, url: string, viewport: { width:
   await page.addInitScript(() => {
     (window as unknown as CountReader).__shownCount = (id) => {
       const counter = document.querySelector(`[data-testid="${id}"]`);
-      const digits = counter ? [...counter.querySelectorAll<HTMLElement>('[data-digit]')].map((d) => d.dataset.digit) : [];
-      return digits.length === 0 ? null : Number(digits.join(''));
+      // The digit each strip is moved to show: what is on screen, not what the page meant to show.
+      const strips = counter ? [...counter.querySelectorAll<HTMLElement>('.strip')] : [];
+      const digits = strips.map((strip) => /^translateY\((-?\d+)em\)$/.exec(strip.style.transform)?.[1]);
+      return digits.length === 0 || digits.includes(undefined) ? null : Number(digits.map((d) => -Number(d)).join(''));
     };
   });
   await page.goto(url);
@@ -68,7 +70,7 @@ export async function watchCounts(page: Page, expected: Record<string, number>):
       reader.__countsShownAt = Date.now();
       observer.disconnect();
     });
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-digit'] });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['style'] });
   }, expected);
   return () => page.evaluate(() => (window as unknown as CountReader).__countsShownAt ?? null);
 }
