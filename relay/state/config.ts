@@ -33,9 +33,10 @@ export interface StateConfig {
 export type StateOptions = Partial<StateConfig>;
 
 // 250k ids per generation is minutes of history at thousands of events/s, enough for a
-// consumer's redelivery after a rebalance, and about 20–40 MB at most. 40,000 cases is more than
-// two years of the article's volumes (about 15,000 grid and 2,000 hotline cases a year), and the
-// relay holds at most 15 months of them (the look-back and the year so far).
+// consumer's redelivery after a rebalance, in two tables of 2^19 slots of 12 bytes (12.6 MB, held
+// from the start: dedup.ts). 40,000 cases is more than two years of the article's volumes (about
+// 15,000 grid and 2,000 hotline cases a year), and the relay holds at most 15 months of them (the
+// look-back and the year so far).
 export const DEFAULT_STATE_CONFIG: Readonly<StateConfig> = {
   timeZone: 'Asia/Shanghai',
   dedupCapacity: 250_000,

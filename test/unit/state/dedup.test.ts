@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../lib/random.ts';
 import { applyEvent, snapshot } from '../../../relay/state/index.ts';
 import { createSeenIds, fingerprintOf, sight, type SeenIds } from '../../../relay/state/dedup.ts';
 
@@ -36,6 +37,43 @@ describe('de-duplication', () => {
     const seen = createSeenIds(100);
     for (let i = 0; i < 201; i++) seenBefore(seen, `id-${i}`);
     expect(seenBefore(seen, 'id-0')).toBe(false);
+  });
+
+  // The window's rule, kept as plainly as it can be: two maps of the ids themselves.
+  function modelOf(capacity: number) {
+    let current = new Map<string, number>();
+    let previous = new Map<string, number>();
+    return (id: string, content: number) => {
+      const known = current.get(id) ?? previous.get(id);
+      if (known !== undefined) return known === content ? 'same' : 'different';
+      if (current.size >= capacity) [previous, current] = [current, new Map()];
+      current.set(id, content);
+      return 'new';
+    };
+  }
+
+  for (const capacity of [1, 7, 100]) {
+    it(`answers as a window of the ids themselves would, through 20,000 random sightings (capacity ${capacity})`, () => {
+      const random = seededRandom(capacity);
+      const seen = createSeenIds(capacity);
+      const model = modelOf(capacity);
+      // Ids from a pool a few windows wide, so that some are remembered and some forgotten; ids
+      // that differ in one unit, in order, or only beyond the BMP; the same id with one of two contents.
+      const pool = Array.from({ length: 3 * capacity + 5 }, (_, i) => [`id-${i}`, `${i}-di`, `id-${i}\u{1F6A8}`, `事件-${i}`][i % 4]!);
+      for (let i = 0; i < 20_000; i++) {
+        const id = random.pick(pool);
+        const content = random.between(0, 1) < 0.9 ? 1 : 0xfffffffe;
+        expect(sight(seen, id, content), `sighting ${i}: ${id}`).toBe(model(id, content));
+      }
+    });
+  }
+
+  it('holds a table sized once from its capacity, whatever it has seen', () => {
+    const seen = createSeenIds(1_000);
+    const size = seen.current.slots.length;
+    for (let i = 0; i < 100_000; i++) sight(seen, `id-${i}`, i);
+    expect([seen.current.slots.length, seen.previous.slots.length]).toEqual([size, size]);
+    expect(size).toBeLessThanOrEqual(4 * 1_000 * 3);
   });
 
   it('duplicateIsCountedOnce', () => {
