@@ -19,15 +19,17 @@
 /**
  * One generation: an open-addressed table (linear probing, at most half full) of ids' 64-bit hashes
  * beside their contents' fingerprints, three 32-bit words a slot side by side (the high and low
- * halves of the hash, the fingerprint), so that a probe reads one cache line. An empty slot holds
- * the hash 0:0, which no id is given (hashId).
+ * halves of the hash, the fingerprint), so that a probe mostly reads one cache line (three arrays
+ * side by side were slower). An empty slot holds the hash 0:0, which no id is given (hashId).
  */
 export interface Generation {
   readonly slots: Uint32Array;
   size: number;
 }
 
+/** Words a slot: the hash's high half, its low half, the content's fingerprint. */
 const WORDS = 3;
+
 export interface SeenIds {
   readonly capacity: number;
   current: Generation;
