@@ -66,7 +66,8 @@ export function rollsAt(lastChange: number | undefined, now: number): boolean {
 
 /** What a counter shows, kept beside its box so that a new text is compared without reading the DOM. */
 interface Shown {
-  value: number | undefined;
+  /** NaN before the first value: equal to none. */
+  value: number;
   text: string;
   /** Each place's strip (a digit) or null (a separator), left to right: no DOM lookup per change. */
   strips: (HTMLElement | null)[];
@@ -102,7 +103,7 @@ export function showCount(box: HTMLElement, value: number, now = performance.now
 
 function shownOf(box: HTMLElement): Shown {
   let shown = shownBy.get(box);
-  if (!shown) shownBy.set(box, (shown = { value: undefined, text: '', strips: [], changedAt: undefined, instant: false }));
+  if (!shown) shownBy.set(box, (shown = { value: Number.NaN, text: '', strips: [], changedAt: undefined, instant: false }));
   return shown;
 }
 
