@@ -109,38 +109,21 @@ function shownOf(box: HTMLElement): Shown {
 
 /** Brings the counter's places to `text`, touching only those that change. */
 function rollTo(box: HTMLElement, shown: Shown, text: string, now: number): void {
-  if (text === shown.text) return;
-  // The common case at any rate: as many places as before, a few digits moved. One transform each.
-  if (text.length === shown.text.length && onlyDigitsMoved(shown, text)) {
-    pace(box, shown, now);
-    for (let at = 0; at < text.length; at++) {
-      if (text[at] !== shown.text[at]) shown.strips[at]!.style.transform = stripOffset(text[at]!);
-    }
-    shown.text = text;
-    return;
-  }
-  reshape(box, shown, text, now);
-}
-
-/** Whether every place that differs from the text shown, as long as it, is a digit that stays a digit. */
-function onlyDigitsMoved(shown: Shown, text: string): boolean {
-  for (let at = 0; at < text.length; at++) {
-    if (text[at] !== shown.text[at] && !(shown.strips[at] && isDigit(text[at]!))) return false;
-  }
-  return true;
-}
-
-/** The general case: places added or dropped on the left, or a digit that became a separator. */
-function reshape(box: HTMLElement, shown: Shown, text: string, now: number): void {
   const { drop, add, change } = placeChanges([...shown.text], [...text]);
+  shown.text = text;
   if (change.length > 0) pace(box, shown, now);
   for (let i = 0; i < drop; i++) box.firstElementChild?.remove();
   if (add.length > 0) box.prepend(...add.map(place));
+  // The places moved (a digit gained or lost): read the strips again, once.
+  if (drop > 0 || add.length > 0) shown.strips = stripsOf(box);
+  let replaced = false;
   for (const { at, char, before } of change) {
-    const element = box.children[at] as HTMLElement;
-    if (isDigit(char) && isDigit(before)) (element.firstElementChild as HTMLElement).style.transform = stripOffset(char);
-    else element.replaceWith(place(char));
+    if (isDigit(char) && isDigit(before)) {
+      shown.strips[at]!.style.transform = stripOffset(char);
+    } else {
+      box.children[at]!.replaceWith(place(char));
+      replaced = true;
+    }
   }
-  shown.text = text;
-  shown.strips = stripsOf(box);
+  if (replaced) shown.strips = stripsOf(box);
 }
