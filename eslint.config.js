@@ -44,7 +44,7 @@ const PROTOCOL_OUT = {
 const NODE_GLOBALS = ['error', 'process', 'Buffer', 'require', '__dirname', '__filename', 'global'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test/.cache/', 'geo/pack/'] },
+  { ignores: ['dist/', 'node_modules/', 'test/.cache/', 'geo/pack/', '.gpu*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],

@@ -22,7 +22,7 @@ import { pagePhase, poolPhases, type PageCounters, type PagePhase } from '../pag
 import { HIGH_RATE, LOW_RATE, TICK_HZ, VIEWPORT } from '../plan.ts';
 
 // Page scripts as text: tsx would wrap functions passed to page.evaluate in helpers the page lacks.
-const COUNT_FRAMES_AND_LONG_TASKS =
+export const COUNT_FRAMES_AND_LONG_TASKS =
   'window.__benchFrames = 0; window.__benchLastFrameAt = performance.now(); window.__benchLongTasks = 0; ' +
   '(function count(at) { if (at !== undefined) { window.__benchFrames++; window.__benchLastFrameAt = at; } requestAnimationFrame(count); })(); ' +
   'new PerformanceObserver((list) => { window.__benchLongTasks += list.getEntries().length; }).observe({ type: "longtask" });';
@@ -56,7 +56,7 @@ interface Feeds {
   shadow: { prefix: string };
 }
 
-const readCounters = (page: Page) => page.evaluate(READ_COUNTERS) as Promise<PageCounters>;
+export const readCounters = (page: Page) => page.evaluate(READ_COUNTERS) as Promise<PageCounters>;
 
 /** Feeds the page's relay `pageRate` and the other one the rest of the high rate for the phase. */
 async function phase(context: BenchContext, page: Page, feeds: Feeds, pageRate: number, seconds = context.plan.wallPhaseSeconds): Promise<PagePhase> {
