@@ -1,6 +1,6 @@
 // The wall at its full size (7680×2160) on a machine with a GPU, with the live stream: frames per
-// second, main-thread ms per tick and long tasks, idle against 5,000 events/s. Such a machine is
-// lent only now and then and has neither Kafka nor Java, so the relay runs in this process on its
+// second, main-thread ms per tick and long tasks, idle against 5,000 events/s. Such a machine may
+// have neither Kafka nor Java, so the relay runs in this process on its
 // embedded bus, fed by the same load generator the bench sends to Kafka, on a schedule fixed at
 // the start: a warm-up at the high rate, then rounds of idle and high phases (high, idle; then
 // idle, high). Chromium is whichever CHROMIUM_PATH names; the first of the flag sets below that
@@ -21,6 +21,7 @@ import { simCompoundsFromPack } from '../../simulator/generate/compounds.ts';
 import { loadEvents } from '../../simulator/generate/load.ts';
 import { readProfile } from '../../simulator/profile/readProfile.ts';
 import { mapReady, openWall } from '../browser/support/wallPage.ts';
+import { CHROMIUM_PATH, COMMON_FLAGS } from '../infra/chromium.ts';
 import { steadyProfile } from './infra/loadStream.ts';
 import { pagePhase, poolPhases, type PagePhase } from './pagePhase.ts';
 import { HIGH_RATE, TICK_HZ } from './plan.ts';
@@ -28,9 +29,12 @@ import { COUNT_FRAMES_AND_LONG_TASKS, readCounters, STORE_READY } from './scenar
 
 /** GPU_WALL_SIZE and GPU_WALL_SOFTWARE=1 (measure on a software renderer too) only to try the harness itself. */
 const [WIDTH, HEIGHT] = (process.env.GPU_WALL_SIZE ?? '7680x2160').split('x').map(Number) as [number, number];
+if (!(WIDTH > 0 && HEIGHT > 0)) {
+  console.error(`gpuWall: GPU_WALL_SIZE must be WIDTHxHEIGHT, e.g. 7680x2160, got ${JSON.stringify(process.env.GPU_WALL_SIZE)}`);
+  process.exit(2);
+}
 const VIEWPORT = { width: WIDTH, height: HEIGHT };
 const ACCEPT_SOFTWARE = process.env.GPU_WALL_SOFTWARE === '1';
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = process.env.GPU_WALL_OUT ?? '.';
 /** Time for Chromium to start and the wall to be on screen before the schedule begins. */
 const LEAD_S = Number(process.env.GPU_WALL_LEAD_S ?? 40);
@@ -38,7 +42,6 @@ const WARM_UP_S = 10;
 const PHASE_S = Number(process.env.GPU_WALL_PHASE_S ?? 20);
 const ROUNDS = 2;
 
-const COMMON_FLAGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--ignore-gpu-blocklist'];
 /** Tried in order; the first whose WebGL renderer is not a software one is measured. */
 const FLAG_SETS: Record<string, string[]> = {
   'angle-gl-egl': ['--use-angle=gl-egl'],
@@ -75,7 +78,7 @@ async function renderer(browser: Browser): Promise<string | null> {
 async function launchOnGpu(): Promise<{ browser: Browser | null; flags: string | null; probes: Record<string, string | null> }> {
   const probes: Record<string, string | null> = {};
   for (const [name, flags] of Object.entries(FLAG_SETS)) {
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...COMMON_FLAGS, ...flags], timeout: 60_000 });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...COMMON_FLAGS, '--ignore-gpu-blocklist', ...flags], timeout: 60_000 });
     // A GPU process that hangs must not hang the probe.
     const found = await Promise.race([renderer(browser), sleep(PROBE_TIMEOUT_MS).then(() => 'error: no answer in time')]).catch(
       (error: unknown) => `error: ${error instanceof Error ? error.message : String(error)}`,

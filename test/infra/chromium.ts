@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const COMMON_FLAGS = [
+export const COMMON_FLAGS = [
   '--no-sandbox',
   '--disable-background-networking',
   '--disable-component-update',
