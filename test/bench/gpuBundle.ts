@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Packages that read files or native addons beside themselves, or require kafkajs's internals. */
-export const EXTERNAL = ['playwright-core', 'kafkajs', 'snappy', 'lz4-napi', '@bokuweb/zstd-wasm'];
+const EXTERNAL = ['playwright-core', 'kafkajs', 'snappy', 'lz4-napi', '@bokuweb/zstd-wasm'];
 
 const outDir = process.argv[2];
 if (!outDir) {

@@ -21,7 +21,7 @@ import { simCompoundsFromPack } from '../../simulator/generate/compounds.ts';
 import { loadEvents } from '../../simulator/generate/load.ts';
 import { readProfile } from '../../simulator/profile/readProfile.ts';
 import { mapReady, openWall } from '../browser/support/wallPage.ts';
-import { CHROMIUM_PATH, COMMON_FLAGS } from '../infra/chromium.ts';
+import { CHROMIUM_PATH, COMMON_FLAGS, webGlRenderer } from '../infra/chromium.ts';
 import { steadyProfile } from './infra/loadStream.ts';
 import { pagePhase, poolPhases, type PagePhase } from './pagePhase.ts';
 import { HIGH_RATE, TICK_HZ } from './plan.ts';
@@ -62,25 +62,13 @@ function schedule(): { name: PhaseName; rate: number }[] {
   return phases;
 }
 
-async function renderer(browser: Browser): Promise<string | null> {
-  const page = await browser.newPage();
-  try {
-    return (await page.evaluate(
-      '(() => { const gl = document.createElement("canvas").getContext("webgl2"); if (!gl) return null; ' +
-        'const info = gl.getExtension("WEBGL_debug_renderer_info"); return info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER); })()',
-    )) as string | null;
-  } finally {
-    await page.close();
-  }
-}
-
 /** Every flag set's renderer, and a browser started with the first hardware one (or null). */
 async function launchOnGpu(): Promise<{ browser: Browser | null; flags: string | null; probes: Record<string, string | null> }> {
   const probes: Record<string, string | null> = {};
   for (const [name, flags] of Object.entries(FLAG_SETS)) {
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...COMMON_FLAGS, '--ignore-gpu-blocklist', ...flags], timeout: 60_000 });
     // A GPU process that hangs must not hang the probe.
-    const found = await Promise.race([renderer(browser), sleep(PROBE_TIMEOUT_MS).then(() => 'error: no answer in time')]).catch(
+    const found = await Promise.race([webGlRenderer(browser), sleep(PROBE_TIMEOUT_MS).then(() => 'error: no answer in time')]).catch(
       (error: unknown) => `error: ${error instanceof Error ? error.message : String(error)}`,
     );
     probes[name] = found;

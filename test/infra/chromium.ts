@@ -34,9 +34,18 @@ export async function launchChromium(): Promise<{ browser: Browser; backend: Web
 }
 
 async function hasWebGl2(browser: Browser): Promise<boolean> {
+  return (await webGlRenderer(browser)) !== null;
+}
+
+/** The renderer behind the browser's WebGL2 (llvmpipe, SwiftShader, a GPU's driver), or null without WebGL2. */
+export async function webGlRenderer(browser: Browser): Promise<string | null> {
   const page = await browser.newPage();
   try {
-    return await page.evaluate(() => document.createElement('canvas').getContext('webgl2') !== null);
+    // As text: tsx would wrap a function in helpers the page lacks.
+    return (await page.evaluate(
+      '(() => { const gl = document.createElement("canvas").getContext("webgl2"); if (!gl) return null; ' +
+        'const info = gl.getExtension("WEBGL_debug_renderer_info"); return info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER); })()',
+    )) as string | null;
   } finally {
     await page.close();
   }
