@@ -13,8 +13,12 @@ const isDigit = (char: string) => char >= '0' && char <= '9';
 
 const STRIP = '0123456789';
 
-/** The transform that shows each digit in its strip, made once. */
-const OFFSETS = [...STRIP].map((digit) => `translateY(${-Number(digit)}em)`);
+/**
+ * The transform that shows each digit in its strip, made once. 3D, so that each strip is a
+ * compositing layer of its own: a digit that moves is a new transform for the compositor, with
+ * nothing to paint again (the strip holds every digit already).
+ */
+const OFFSETS = [...STRIP].map((digit) => `translate3d(0, ${-Number(digit)}em, 0)`);
 const stripOffset = (digit: string) => OFFSETS[Number(digit)]!;
 
 function place(char: string): HTMLElement {

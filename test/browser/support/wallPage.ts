@@ -39,7 +39,7 @@ export async function openWall(browser: Browser, url: string, viewport: { width:
       const counter = document.querySelector(`[data-testid="${id}"]`);
       // The digit each strip is moved to show: what is on screen, not what the page meant to show.
       const strips = counter ? [...counter.querySelectorAll<HTMLElement>('.strip')] : [];
-      const digits = strips.map((strip) => /^translateY\((-?\d+)em\)$/.exec(strip.style.transform)?.[1]);
+      const digits = strips.map((strip) => /^translate3d\(0px, (-?\d+)em, 0px\)$/.exec(strip.style.transform)?.[1]);
       return digits.length === 0 || digits.includes(undefined) ? null : Number(digits.map((d) => -Number(d)).join(''));
     };
   });
