@@ -2,12 +2,12 @@
 // notes, five-digit counts, every ranking filled, grid and hotline cases with every figure): no
 // panel, column or title bar overflows or leaves the screen, no label is cut short with an
 // ellipsis, no case step loses its place off the row; Chinese is drawn with a CJK font, not tofu;
-// notes are shown as text.
+// notes are shown as text; every panel is composited on a layer of its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kind, ProducerEvent } from '../../relay/contract/index.ts';
 import { COMPOUNDS, eventOf } from '../integration/support/events.ts';
 import { getState, waitFor } from '../integration/support/relays.ts';
-import { cutTexts, fontsUsed, layoutProblems, shownCounts, type WallPage } from './support/wallPage.ts';
+import { compositedElements, cutTexts, fontsUsed, layoutProblems, shownCounts, type WallPage } from './support/wallPage.ts';
 import { WallRig } from './support/wallRig.ts';
 
 const MARKUP_NOTE = '<b>不是粗体</b><img src=x onerror=alert(1)>';
@@ -136,6 +136,20 @@ describe('the panels on the wall', () => {
       expect(han, `Chinese characters in ${selector}`).toBeGreaterThan(1);
       expect(cjkGlyphs, `${selector} drawn with ${JSON.stringify(fonts)}`).toBeGreaterThanOrEqual(han);
     }
+    await wall.page.close();
+  });
+
+  // Otherwise the browser paints every box over the map into one layer the size of the screen,
+  // and each tick's change to any panel rasterises it again (docs/benchmarks.md, wallFpsRatio).
+  it('compositesEveryPanelTheTitleBarTheAlarmQueueAndEachDigitOnALayerOfItsOwn', async () => {
+    const wall = await filledWall(1920, 1080);
+    const panels = await wall.page.locator('[data-testid^="panel-"]').evaluateAll((boxes) => boxes.map((box) => box.getAttribute('data-testid')!));
+    const digits = await wall.page.locator('.rolling .strip').count();
+    const layers = await compositedElements(wall.page);
+    expect(panels).toHaveLength(8);
+    expect(layers).toEqual(expect.arrayContaining([...panels, 'title-bar', 'alarm-queue']));
+    expect(layers.filter((name) => name === 'strip')).toHaveLength(digits);
+    expect(digits).toBeGreaterThan(30);
     await wall.page.close();
   });
 

@@ -6,6 +6,7 @@
 // page can take a second or more to answer. Times that a test asserts are therefore taken in the
 // page, when the DOM changed (watchCounts), not when a poll from outside noticed.
 import type { Browser, Page } from 'playwright-core';
+import { waitFor } from '../../integration/support/relays.ts';
 
 export interface WallPage {
   page: Page;
@@ -141,6 +142,43 @@ export async function fontsUsed(page: Page, selector: string): Promise<{ familyN
     if (!nodeId) throw new Error(`no element matches ${selector}`);
     const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
     return fonts.map(({ familyName, glyphCount }) => ({ familyName, glyphCount }));
+  } finally {
+    await cdp.detach();
+  }
+}
+
+const COMMITS_SEEN = 3;
+
+/**
+ * The elements that are the root of a compositing layer of their own, as the browser composites
+ * the page now (CDP's LayerTree): each layer's element, by its data-testid, or by its class when
+ * it has none.
+ */
+export async function compositedElements(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('DOM.getDocument');
+    // Sent at each commit of the page's frames; the first ones come before the page's layers are
+    // all listed: the tree as a few commits later.
+    let latest: { backendNodeId?: number }[] = [];
+    let commits = 0;
+    cdp.on('LayerTree.layerTreeDidChange', ({ layers }) => {
+      if (!layers || layers.length === 0) return;
+      latest = layers;
+      commits++;
+    });
+    await cdp.send('LayerTree.enable');
+    const tree = await waitFor('a few commits of the page\'s layers', async () => (commits >= COMMITS_SEEN ? latest : undefined), 30_000);
+    const names: string[] = [];
+    for (const { backendNodeId } of tree) {
+      if (backendNodeId === undefined) continue;
+      const { node } = await cdp.send('DOM.describeNode', { backendNodeId });
+      const attributes = new Map<string, string>();
+      for (let i = 0; i + 1 < (node.attributes ?? []).length; i += 2) attributes.set(node.attributes![i]!, node.attributes![i + 1]!);
+      names.push(attributes.get('data-testid') ?? attributes.get('class')?.split(' ')[0] ?? node.nodeName);
+    }
+    return names;
   } finally {
     await cdp.detach();
   }
